@@ -1,0 +1,68 @@
+"""tei-meeting: plain-text records of historical meetings -> faithful, valid TEI P5.
+
+The pipeline, on one screen (see ``convert``)::
+
+    text --read--> Meeting --write_tei--> TEI tree --serialize--> bytes --validate--> diagnostics
+                                                                       --transform--> html, txt, ...
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+import os
+from pathlib import Path
+
+from .diagnostics import ConversionError, Diagnostic, Reporter, Severity, TeiMeetingError
+from .model import Meeting
+from .reader import decode, read
+from .tei import serialize, write_tei
+from .transform import FORMATS, transform
+from .validate import validate, validate_bytes
+
+__all__ = [
+    "ConversionError",
+    "Diagnostic",
+    "FORMATS",
+    "Meeting",
+    "Reporter",
+    "Severity",
+    "TeiMeetingError",
+    "convert",
+    "decode",
+    "read",
+    "serialize",
+    "transform",
+    "validate",
+    "write_tei",
+]
+
+
+def convert(
+    text: str | bytes | os.PathLike,
+    source: str | None = None,
+    *,
+    reporter: Reporter | None = None,
+    strict: bool = False,
+) -> bytes:
+    """Convert a transcript (text, bytes, or a path to a file) to TEI bytes, validated.
+
+    Warnings go to ``reporter``; with ``strict`` they stop the conversion like errors.
+    Raises ``ConversionError`` (with diagnostics) for input that cannot be converted.
+    """
+    if isinstance(text, os.PathLike):
+        path = Path(text)
+        source = source or str(path)
+        text = path.read_bytes()
+    source = source or "<string>"
+    reporter = reporter or Reporter(source)
+    if isinstance(text, bytes):
+        text = decode(text, source)
+    meeting = read(text, source, reporter)
+    if strict and reporter.warnings:
+        raise ConversionError(reporter.warnings)
+    tei = serialize(write_tei(meeting))
+    problems = validate_bytes(tei, source=source)
+    if problems:
+        raise ConversionError(problems)
+    return tei

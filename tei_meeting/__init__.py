@@ -16,9 +16,27 @@ from pathlib import Path
 from .diagnostics import ConversionError, Diagnostic, Reporter, Severity, TeiMeetingError
 from .model import Meeting
 from .reader import decode, read
-from .tei import serialize, write_tei
-from .transform import FORMATS, transform
-from .validate import validate, validate_bytes
+from .validate import validate  # noqa: E402  (TODO(lead): lazy once the module is renamed)
+
+# The XML side (lxml) is imported when first used, so that reading a transcript, or asking the
+# command line for --help, does not pay for it (PEP 562 module __getattr__).
+_LAZY = {
+    "write_tei": "tei",
+    "serialize": "tei",
+    "transform": "transform",
+    "FORMATS": "transform",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        value = getattr(module, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'tei_meeting' has no attribute {name!r}")
 
 __all__ = [
     "ConversionError",
@@ -58,6 +76,9 @@ def convert(
     reporter = reporter or Reporter(source)
     if isinstance(text, bytes):
         text = decode(text, source)
+    from .tei import serialize, write_tei
+    from .validate import validate_bytes
+
     meeting = read(text, source, reporter)
     if strict and reporter.warnings:
         raise ConversionError(reporter.warnings)

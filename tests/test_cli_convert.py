@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 
 from click.testing import CliRunner
 from lxml import etree
@@ -83,7 +84,7 @@ def test_unwritable_output(tmp_path):
 
 
 def test_version_and_module_entry_point():
-    result = subprocess.run([sys.executable, "-m", "tei_meeting", "--version"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tei_meeting", "--version"], capture_output=True, text=True, cwd=tempfile.gettempdir())
     assert result.returncode == 0
     import tei_meeting
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tempfile
 
 from conftest import CORPUS, SEED
 
@@ -56,6 +57,7 @@ def test_same_bytes_in_a_new_process(seed_tei):
             [sys.executable, "-c", program, str(SEED), SEED.name],
             capture_output=True,
             check=True,
+            cwd=tempfile.gettempdir(),
             env={"PYTHONHASHSEED": seed, "PATH": ""},
         )
         assert result.stdout == seed_tei

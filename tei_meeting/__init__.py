@@ -62,10 +62,13 @@ def convert(
     *,
     reporter: Reporter | None = None,
     strict: bool = False,
+    encoding: str | None = None,
 ) -> bytes:
     """Convert a transcript (text, bytes, or a path to a file) to TEI bytes, validated.
 
-    Warnings go to ``reporter``; with ``strict`` they stop the conversion like errors.
+    Warnings go to ``reporter``; with ``strict`` they stop the conversion like errors. Bytes are
+    decoded by the rules of ``reader.text_input`` (UTF-8 or a BOM, else Windows-1252 with a
+    warning) unless ``encoding`` names the encoding.
     Raises ``ConversionError`` (with diagnostics) for input that cannot be converted.
     """
     if isinstance(text, os.PathLike):
@@ -75,7 +78,7 @@ def convert(
     source = source or "<string>"
     reporter = reporter or Reporter(source)
     if isinstance(text, bytes):
-        text = decode(text, source)
+        text = decode(text, source, encoding=encoding, reporter=reporter)
     from .tei import serialize, write_tei
     from .validate import validate_bytes
 

@@ -187,8 +187,6 @@ def test_no_preamble_is_valid_and_reported():
         (b"  \n\n \t\n", "empty", None),
         (b"Just prose, no labels.\n", "no-turns", 1),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not-text", None),
-        (b"Smith: caf\xe9\n", "not-utf8", 1),
-        (b"Smith: ok\n\nJones: bell \x07 here\n", "bad-character", 3),
     ],
 )
 def test_bad_input_raises_with_code_and_position(data, code, line):

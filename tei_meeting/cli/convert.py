@@ -20,9 +20,10 @@ from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomicall
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for a batch (default: the machine's cores).")
 @click.option("--force", is_flag=True, help="Convert every input again, even those whose TEI is up to date.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors: write nothing for a transcript with warnings.")
+@click.option("--encoding", metavar="NAME", help="The transcripts' encoding (default: UTF-8 or a byte order mark; else Windows-1252 with a warning).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; only warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational notes about how the text was read.")
-def convert(sources, output, out_dir, jobs, force, strict, quiet, verbose) -> None:
+def convert(sources, output, out_dir, jobs, force, strict, encoding, quiet, verbose) -> None:
     """Convert transcripts to TEI: SOURCES are text files, directories (walked for *.txt), or - for standard input.
 
     Every TEI file is validated against the project schema before it is written, and written
@@ -34,19 +35,21 @@ def convert(sources, output, out_dir, jobs, force, strict, quiet, verbose) -> No
     2 usage or I/O error.
     """
     minimum = Severity.INFO if verbose else Severity.WARNING
+    options = {"encoding": encoding} if encoding else {}
     batch = out_dir is not None or len(sources) > 1 or any(Path(s).is_dir() for s in sources if s != "-")
     if not batch:
-        sys.exit(_convert_single(sources[0], output, strict, minimum))
+        sys.exit(_convert_single(sources[0], output, strict, minimum, options))
     if output is not None:
         raise click.UsageError("-o/--output names one file; use --out-dir for several sources or a directory")
     if out_dir is None:
         raise click.UsageError("several sources or a directory need --out-dir DIR")
     if "-" in sources:
         raise click.UsageError("standard input (-) can only be converted on its own")
-    sys.exit(_convert_batch([Path(s) for s in sources], out_dir, jobs or os.cpu_count() or 1, force, strict, quiet, minimum))
+    workers = jobs or os.cpu_count() or 1
+    sys.exit(_convert_batch([Path(s) for s in sources], out_dir, workers, force, strict, quiet, minimum, options))
 
 
-def _convert_single(source: str, output: Path | None, strict: bool, minimum: Severity) -> int:
+def _convert_single(source: str, output: Path | None, strict: bool, minimum: Severity, options: dict) -> int:
     from .. import convert as convert_text
 
     name = "<stdin>" if source == "-" else source
@@ -57,7 +60,7 @@ def _convert_single(source: str, output: Path | None, strict: bool, minimum: Sev
         return EXIT_USAGE
     reporter = Reporter(name)
     try:
-        tei = convert_text(data, name, reporter=reporter, strict=strict)
+        tei = convert_text(data, name, reporter=reporter, strict=strict, **options)
     except TeiMeetingError as error:
         print_diagnostics([d for d in reporter.diagnostics if d not in error.diagnostics], minimum)
         print_diagnostics(error.diagnostics, Severity.INFO)
@@ -74,7 +77,7 @@ def _convert_single(source: str, output: Path | None, strict: bool, minimum: Sev
     return 0
 
 
-def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool, quiet: bool, minimum: Severity) -> int:
+def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool, quiet: bool, minimum: Severity, options: dict) -> int:
     from .. import batch
 
     missing = [p for p in paths if not p.exists()]
@@ -94,7 +97,8 @@ def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool
     progress = _Progress(len(jobs), enabled=not quiet and sys.stderr.isatty())
     counts = {"converted": 0, "unchanged": 0, "failed": 0, "warnings": 0}
     io_error = False
-    for outcome in batch.run(jobs, workers=workers, strict=strict, force=force, manifest=manifest, options_key=f"strict={strict}"):
+    options_key = repr(sorted({"strict": strict, **options}.items()))
+    for outcome in batch.run(jobs, workers=workers, strict=strict, force=force, manifest=manifest, options=options, options_key=options_key):
         progress.clear()
         print_diagnostics(outcome.diagnostics, minimum if not outcome.failed else Severity.INFO)
         counts["warnings"] += outcome.warnings

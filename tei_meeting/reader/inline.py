@@ -106,7 +106,7 @@ class InlineReader:
             span = self.source.span(chunk.start + match.start(), chunk.start + close + 1)
             keyword = inner.strip().lower()
             if keyword == "sic":
-                nodes = self._flag_sic(nodes, span)
+                self._flag_sic(nodes, span)
             elif keyword in GAP_KEYWORDS:
                 nodes.append(Gap(GAP_KEYWORDS[keyword], span))
             elif not inner.strip():
@@ -119,27 +119,33 @@ class InlineReader:
             nodes.append(Text(text[position:], self.source.span(chunk.start + position)))
         return nodes
 
-    def _flag_sic(self, nodes: list[Inline], span) -> list[Inline]:
-        """``[sic]`` flags what stands right before it: a parenthesis, a bracket, or one word."""
+    def _flag_sic(self, nodes: list[Inline], span) -> None:
+        """``[sic]`` flags what stands right before it: a parenthesis, a bracket, or one word.
+
+        ``nodes`` is changed in place (copying it per mark would be quadratic on long paragraphs).
+        """
         if not nodes:
             self.reporter.warning("orphan-sic", "'[sic]' flags nothing before it; kept as text", span)
-            return nodes + [Text("[sic]", span)]
+            nodes.append(Text("[sic]", span))
+            return
         last = nodes[-1]
         if not isinstance(last, Text):
-            return nodes[:-1] + [Sic((last,), last.span)]
+            nodes[-1] = Sic((last,), last.span)
+            return
         # One separating space belongs to the "[sic]" mark; the TEI-to-text rule writes it back.
         body = last.text[:-1] if last.text.endswith(" ") else last.text
         flagged = _flagged_words(body)
         if not flagged:
             self.reporter.warning("orphan-sic", "'[sic]' flags nothing before it; kept as text", span)
-            return nodes + [Text("[sic]", span)]
+            nodes.append(Text("[sic]", span))
+            return
         keep = body[: len(body) - len(flagged)]
         start = last.span.start + len(keep)
-        result = nodes[:-1]
+        nodes.pop()
         if keep:
-            result.append(Text(keep, last.span))
+            nodes.append(Text(keep, last.span))
         flagged_span = self.source.span(start, start + len(flagged))
-        return result + [Sic((Text(flagged, flagged_span),), flagged_span)]
+        nodes.append(Sic((Text(flagged, flagged_span),), flagged_span))
 
 
 def _flagged_words(text: str) -> str:

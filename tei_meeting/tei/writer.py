@@ -125,10 +125,12 @@ def _append_text(parent, text: str) -> None:
     """Add text at the end of ``parent``'s content (after its last child, or as its text)."""
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
+    try:
+        last = parent[-1]  # O(1); len(parent) would walk all children (quadratic on long paragraphs)
+    except IndexError:
         parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 class _Writer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from lxml import etree
 
 import tei_meeting
@@ -18,6 +20,12 @@ CORPUS = ROOT / "corpus"
 SEED = CORPUS / "transcripts" / "1945-07-09_soong-stalin.txt"
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+# Property tests: reproducible in CI (the same examples each run), exploratory on a desk.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def pytest_addoption(parser):

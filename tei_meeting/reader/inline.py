@@ -132,8 +132,8 @@ class InlineReader:
         if not isinstance(last, Text):
             nodes[-1] = Sic((last,), last.span)
             return
-        # One separating space belongs to the "[sic]" mark; the TEI-to-text rule writes it back.
-        body = last.text[:-1] if last.text.endswith(" ") else last.text
+        # The white space before the mark belongs to it; the TEI-to-text rule writes " [sic]" back.
+        body = last.text.rstrip()
         flagged = _flagged_words(body)
         if not flagged:
             self.reporter.warning("orphan-sic", "'[sic]' flags nothing before it; kept as text", span)
@@ -154,7 +154,7 @@ def _flagged_words(text: str) -> str:
         opening = text.rfind("(")
         if opening != -1:
             return text[opening:]
-    match = re.search(r"\S+$", text)
+    match = re.search(r"\S+\Z", text)
     return match.group(0) if match else ""
 
 

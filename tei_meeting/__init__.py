@@ -80,13 +80,17 @@ def convert(
     if isinstance(text, bytes):
         text = decode(text, source, encoding=encoding, reporter=reporter)
     from .tei import serialize, write_tei
-    from .validate import validate_bytes
+    from .validate import relaxng, validate_bytes
 
     meeting = read(text, source, reporter)
     if strict and reporter.warnings:
         raise ConversionError(reporter.warnings)
-    tei = serialize(write_tei(meeting))
-    problems = validate_bytes(tei, source=source)
-    if problems:
-        raise ConversionError(problems)
+    del text  # large inputs: let each stage's data go before the next one's is built
+    tree = write_tei(meeting)
+    del meeting
+    tei = serialize(tree)
+    # The tree is checked as it is (no second parse); only if it is invalid are the bytes parsed
+    # again, so that each problem is reported with its line in the TEI.
+    if not relaxng("tei-meeting").validate(tree):
+        raise ConversionError(validate_bytes(tei, source=source))
     return tei

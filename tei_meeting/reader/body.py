@@ -58,6 +58,8 @@ NOT_SPEAKERS = {
     "contents", "question", "answer", "agenda", "ps", "p.s.",
 }
 
+_QUOTE_MARK = re.compile('["“”]')
+_CLOSING_MARK = re.compile("[" + re.escape(CLOSING_QUOTES) + "]")
 STANDALONE_STAGE = re.compile(r"^\((?P<inner>[^()]{1,300})\)[.!]?$", re.S)
 NUMBERED_POINT = re.compile(r"^(?P<label>\(?(?P<number>\d{1,3})\))[ \t]+(?=\S)")
 
@@ -325,7 +327,8 @@ def _setting(dateline: Dateline) -> Setting:
 def _unclosed_opening(text: str) -> int | None:
     """The position of a quotation mark that opens and is not closed within ``text``."""
     opening = None
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        index, char = mark.start(), mark.group()
         if char == '"':
             opening = index if opening is None else None
         elif char == "“" and opening is None:
@@ -336,10 +339,8 @@ def _unclosed_opening(text: str) -> int | None:
 
 
 def _first_closing(text: str, start: int) -> int | None:
-    for index in range(start, len(text)):
-        if text[index] in CLOSING_QUOTES:
-            return index
-    return None
+    found = _CLOSING_MARK.search(text, start)
+    return None if found is None else found.start()
 
 
 def _after_short_answer(text: str) -> int | None:

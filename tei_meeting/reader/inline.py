@@ -158,12 +158,16 @@ def _flagged_words(text: str) -> str:
     return match.group(0) if match else ""
 
 
+_QUOTE_MARK = re.compile('["“”]')
+
+
 def _quote_pairs(text: str) -> list[tuple[int, int]] | None:
     """Top-level pairs of quotation marks, or None if they do not pair up."""
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     opening = None
     depth = 0
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):  # only the marks: most paragraphs have none
+        index, char = mark.start(), mark.group()
         if char == '"':
             if opening is None:
                 opening = index

@@ -100,8 +100,10 @@ def serialize(tree: etree._ElementTree) -> bytes:
 
 
 def _indent(element, level: int) -> None:
-    name = etree.QName(element).localname
-    element_only = name in _ELEMENT_ONLY or (name == "quote" and not (element.text or "").strip() and etree.QName(element.getparent()).localname not in {"p", "item"})
+    name = element.tag[len(_T) :]
+    element_only = name in _ELEMENT_ONLY or (
+        name == "quote" and not (element.text or "").strip() and element.getparent().tag not in {_T + "p", _T + "item"}
+    )
     if name == "bibl" and element.get("type") is None and not (element.text or "").strip():
         element_only = True
     if not element_only or not len(element):
@@ -115,7 +117,10 @@ def _indent(element, level: int) -> None:
 
 
 def _el(parent, name: str, text: str | None = None, **attributes) -> etree._Element:
-    element = etree.SubElement(parent, _T + name, {k.rstrip("_"): v for k, v in attributes.items() if v is not None})
+    """A new TEI element at the end of ``parent``; attributes that are None are left out (``from_`` is @from)."""
+    if attributes:
+        attributes = {k.rstrip("_"): v for k, v in attributes.items() if v is not None}
+    element = etree.SubElement(parent, _T + name, attributes)
     if text is not None:
         element.text = text
     return element

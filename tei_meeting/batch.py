@@ -1,13 +1,16 @@
 """Converting many transcripts: worker processes, incremental re-runs, atomic outputs.
 
-A batch is planned (which inputs, which outputs, which are already up to date), then converted
-in ``jobs`` worker processes. Workers only convert; the parent writes every file (through a
-temporary file and a rename) and reports, so output is identical whatever the number of jobs.
+A batch is planned (which inputs, which outputs), then run in ``workers`` processes. Each worker
+reads its input, decides whether the output is up to date, converts, validates and writes the
+output itself (through a temporary file and a rename), and returns only what happened. The
+parent prints and counts in input order, so output and report are the same whatever the number
+of workers.
 
-A manifest in the output directory (``.tei-meeting-manifest.json``) records, per output, the
-SHA-256 of its input and the converter version; a re-run skips inputs whose record matches,
-unless forced. The manifest is written after the files, so an interrupted run re-converts
-rather than trusting a file it may not have finished.
+A manifest in the output directory (``.tei-meeting-manifest.json``) records, per output, a
+fingerprint of its input (SHA-256 of the bytes, the converter version and the options); a re-run
+skips inputs whose fingerprint matches and whose output exists, unless forced. The manifest is
+written after the files, so an interrupted run converts again rather than trusting a file it may
+not have finished.
 """
 
 from __future__ import annotations
@@ -38,15 +41,12 @@ class Job:
 
 @dataclass
 class Outcome:
-    job: Job
-    tei: bytes | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    skipped: bool = False
-    digest: str = ""
+    """What became of one job: converted (and written), unchanged, or failed, with its diagnostics."""
 
-    @property
-    def failed(self) -> bool:
-        return self.tei is None and not self.skipped
+    job: Job
+    status: str  # "converted", "unchanged", "failed" (bad input) or "unwritable" (I/O on output)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fingerprint: str = ""
 
     @property
     def warnings(self) -> int:
@@ -54,7 +54,7 @@ class Outcome:
 
 
 def find_inputs(paths: list[Path]) -> list[tuple[Path, Path]]:
-    """(input file, its path relative to the output directory) for files and directories, sorted."""
+    """(input file, its output path relative to the output directory) for files and directories."""
     found: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
@@ -76,16 +76,8 @@ def plan(paths: list[Path], out_dir: Path) -> list[Job]:
     for source, relative in find_inputs(paths):
         output = out_dir / relative
         if output in seen:
-            raise TeiMeetingError(
-                [
-                    Diagnostic(
-                        Severity.ERROR,
-                        "output-clash",
-                        f"{source} and {seen[output]} would both be written to {output}; rename one",
-                        str(source),
-                    )
-                ]
-            )
+            message = f"{source} and {seen[output]} would both be written to {output}; rename one"
+            raise TeiMeetingError([Diagnostic(Severity.ERROR, "output-clash", message, str(source))])
         seen[output] = source
         jobs.append(Job(source, output, str(source), relative.as_posix()))
     return jobs
@@ -103,7 +95,8 @@ def load_manifest(out_dir: Path) -> dict[str, str]:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data.get("outputs", {}) if isinstance(data, dict) else {}
+    outputs = data.get("outputs") if isinstance(data, dict) else None
+    return dict(outputs) if isinstance(outputs, dict) else {}
 
 
 def save_manifest(out_dir: Path, entries: dict[str, str]) -> None:
@@ -113,22 +106,41 @@ def save_manifest(out_dir: Path, entries: dict[str, str]) -> None:
     write_atomically(out_dir / MANIFEST, (json.dumps(document, indent=1) + "\n").encode())
 
 
-def _convert_one(arguments: tuple[Job, bool, str, dict]) -> Outcome:
-    """Worker: read and convert one input; never raises for bad input."""
-    from . import convert
+@dataclass(frozen=True)
+class _Task:
+    job: Job
+    known: str | None  # the manifest's fingerprint for this output, if any
+    force: bool
+    strict: bool
+    options: dict
+    options_key: str
 
-    job, strict, digest, options = arguments
-    reporter = Reporter(job.name)
+
+def _work(task: _Task) -> Outcome:
+    """Worker: one input from file to written TEI. Never raises for bad input or I/O."""
+    from . import convert
+    from .cli.common import write_atomically
+
+    job = task.job
     try:
         data = job.source.read_bytes()
     except OSError as error:
-        return Outcome(job, None, [Diagnostic(Severity.ERROR, "io", f"cannot read: {error.strerror or error}", job.name)])
+        return Outcome(job, "failed", [Diagnostic(Severity.ERROR, "io", f"cannot read: {error.strerror or error}", job.name)])
+    stamp = fingerprint(data, task.options_key)
+    if not task.force and stamp == task.known and job.output.exists():
+        return Outcome(job, "unchanged", fingerprint=stamp)
+    reporter = Reporter(job.name)
     try:
-        tei = convert(data, job.name, reporter=reporter, strict=strict, **options)
+        tei = convert(data, job.name, reporter=reporter, strict=task.strict, **task.options)
     except TeiMeetingError as error:
         earlier = [d for d in reporter.diagnostics if d not in error.diagnostics]
-        return Outcome(job, None, earlier + error.diagnostics, digest=digest)
-    return Outcome(job, tei, reporter.diagnostics, digest=digest)
+        return Outcome(job, "failed", earlier + error.diagnostics)
+    try:
+        write_atomically(job.output, tei)
+    except OSError as error:
+        problem = Diagnostic(Severity.ERROR, "io", f"cannot write: {error.strerror or error}", str(job.output))
+        return Outcome(job, "unwritable", reporter.diagnostics + [problem])
+    return Outcome(job, "converted", reporter.diagnostics, stamp)
 
 
 def run(
@@ -141,42 +153,17 @@ def run(
     manifest: dict[str, str] | None = None,
     options_key: str = "",
 ) -> Iterator[Outcome]:
-    """Convert ``jobs``, yielding an ``Outcome`` per job in input order.
+    """Convert and write ``jobs``, yielding an ``Outcome`` per job in input order.
 
-    Jobs whose input fingerprint matches ``manifest`` (and whose output exists) are skipped
-    unless ``force``. ``options`` are passed to ``tei_meeting.convert`` (keyword arguments).
+    ``manifest`` maps output keys to fingerprints of earlier runs; ``options`` are keyword
+    arguments of ``tei_meeting.convert`` and ``options_key`` the string that stands for them in
+    fingerprints.
     """
-    options = options or {}
     manifest = manifest or {}
-    pending: list[tuple[Job, bool, str, dict]] = []
-    order: list[Job | Outcome] = []
-    for job in jobs:
-        try:
-            digest = fingerprint(job.source.read_bytes(), options_key)
-        except OSError:
-            digest = ""  # the worker reports the read error
-        if not force and digest and manifest.get(job.key) == digest and job.output.exists():
-            order.append(Outcome(job, None, skipped=True, digest=digest))
-        else:
-            pending.append((job, strict, digest, options))
-            order.append(job)
-    results = _map(_convert_one, pending, workers)
-    for item in order:
-        yield item if isinstance(item, Outcome) else next(results)
-
-
-def _map(function, items: list, workers: int) -> Iterator:
-    """``map`` in ``workers`` processes (in order), or in this process for one worker or one item."""
-    if workers <= 1 or len(items) <= 1:
-        return map(function, items)
-    pool = multiprocessing.get_context().Pool(processes=workers)
-    chunksize = max(1, min(32, len(items) // (workers * 8)))
-
-    def results() -> Iterator:
-        try:
-            yield from pool.imap(function, items, chunksize=chunksize)
-        finally:
-            pool.terminate()
-            pool.join()
-
-    return results()
+    tasks = [_Task(job, manifest.get(job.key), force, strict, options or {}, options_key) for job in jobs]
+    if workers <= 1 or len(tasks) <= 1:
+        yield from map(_work, tasks)
+        return
+    with multiprocessing.get_context().Pool(processes=min(workers, len(tasks))) as pool:
+        chunksize = max(1, min(16, len(tasks) // (workers * 8)))
+        yield from pool.imap(_work, tasks, chunksize=chunksize)

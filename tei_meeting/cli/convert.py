@@ -95,29 +95,20 @@ def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool
         return EXIT_USAGE
     manifest = batch.load_manifest(out_dir)
     progress = _Progress(len(jobs), enabled=not quiet and sys.stderr.isatty())
-    counts = {"converted": 0, "unchanged": 0, "failed": 0, "warnings": 0}
-    io_error = False
+    counts = {"converted": 0, "unchanged": 0, "failed": 0, "unwritable": 0}
+    warnings = 0
     options_key = repr(sorted({"strict": strict, **options}.items()))
-    for outcome in batch.run(jobs, workers=workers, strict=strict, force=force, manifest=manifest, options=options, options_key=options_key):
+    outcomes = batch.run(jobs, workers=workers, strict=strict, force=force, manifest=manifest, options=options, options_key=options_key)
+    for outcome in outcomes:
         progress.clear()
-        print_diagnostics(outcome.diagnostics, minimum if not outcome.failed else Severity.INFO)
-        counts["warnings"] += outcome.warnings
-        if outcome.skipped:
-            counts["unchanged"] += 1
-        elif outcome.failed:
-            counts["failed"] += 1
+        failed = outcome.status in {"failed", "unwritable"}
+        print_diagnostics(outcome.diagnostics, Severity.INFO if failed else minimum)
+        warnings += outcome.warnings
+        counts[outcome.status] += 1
+        if outcome.status == "converted":
+            manifest[outcome.job.key] = outcome.fingerprint
+        elif failed:
             manifest.pop(outcome.job.key, None)
-        else:
-            try:
-                write_atomically(outcome.job.output, outcome.tei)
-            except OSError as error:
-                click.echo(f"{outcome.job.output}: error: cannot write: {error.strerror or error} [io]", err=True)
-                counts["failed"] += 1
-                io_error = True
-            else:
-                counts["converted"] += 1
-                if outcome.digest:
-                    manifest[outcome.job.key] = outcome.digest
         progress.advance()
     progress.clear()
     try:
@@ -125,12 +116,13 @@ def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool
     except OSError as error:
         click.echo(f"{out_dir}: warning: cannot record what was converted: {error.strerror or error} [io]", err=True)
     if not quiet:
+        failed = counts["failed"] + counts["unwritable"]
         click.echo(
-            f"{counts['converted']} converted, {counts['unchanged']} unchanged, {counts['failed']} failed, "
-            f"{counts['warnings']} warnings ({progress.elapsed():.1f} s)",
+            f"{counts['converted']} converted, {counts['unchanged']} unchanged, {failed} failed, "
+            f"{warnings} warnings ({progress.elapsed():.1f} s)",
             err=True,
         )
-    if io_error:
+    if counts["unwritable"]:
         return EXIT_USAGE
     return EXIT_INVALID if counts["failed"] else 0
 

@@ -31,7 +31,7 @@ from lxml import etree
 import tei_meeting
 from tei_meeting.reader import read
 from tei_meeting.tei import serialize, write_tei
-from tei_meeting.validate import relaxng, validate_bytes
+from tei_meeting.validation import relaxng, validate_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "transcripts" / "1945-07-09_soong-stalin.txt"

@@ -59,7 +59,7 @@ def seed_tree(seed_tei):
 @pytest.fixture(scope="session")
 def tei_all():
     """The official TEI P5 tei_all schema, compiled once (libxml2 needs 10-15 s for it)."""
-    from tei_meeting.validate import relaxng
+    from tei_meeting.validation import relaxng
 
     return relaxng("tei_all")
 

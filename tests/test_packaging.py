@@ -55,7 +55,7 @@ def test_installed_wheel_converts_and_validates(wheel, tmp_path):
     program = (
         "import sys, tei_meeting, pathlib\n"
         "assert pathlib.Path(tei_meeting.__file__).is_relative_to(sys.argv[2]), tei_meeting.__file__\n"
-        "from tei_meeting.validate import schema_path\n"
+        "from tei_meeting.validation import schema_path\n"
         "assert schema_path('tei-meeting').is_relative_to(sys.argv[2])\n"
         "tei = tei_meeting.convert(pathlib.Path(sys.argv[1]))\n"
         "print(len(tei), tei_meeting.transform(tei, to='txt').count('Stalin:'))\n"

@@ -15,7 +15,7 @@ from lxml import etree
 
 import tei_meeting
 from tei_meeting.canonical import canonical
-from tei_meeting.validate import relaxng
+from tei_meeting.validation import relaxng
 
 #: Pieces real transcripts are made of, so that generated text exercises every rule.
 PIECES = [

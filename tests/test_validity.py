@@ -10,7 +10,7 @@ from lxml import etree
 from conftest import CORPUS, run_python
 
 import tei_meeting
-from tei_meeting.validate import relaxng, schema_path
+from tei_meeting.validation import relaxng, schema_path
 
 
 def corpus_tei() -> list[tuple[str, bytes]]:
@@ -40,7 +40,7 @@ def test_corpus_and_schema_with_jing(jing, tmp_path):
 
 def test_project_schema_compiles_quickly_with_libxml2():
     """Guard against the libxml2 RelaxNG hang (empty patterns in recursive models): it must compile."""
-    program = "from tei_meeting.validate import relaxng; relaxng('tei-meeting'); print('ok')"
+    program = "from tei_meeting.validation import relaxng; relaxng('tei-meeting'); print('ok')"
     result = run_python(program, timeout=60)
     assert result.stdout.strip() == "ok", result.stderr
 

@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from .convert import convert
 from .corpus import corpus
+from .validate_command import validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +23,4 @@ def main() -> None:
 
 main.add_command(convert)
 main.add_command(corpus)
+main.add_command(validate)

@@ -216,14 +216,17 @@ def _words(text: str) -> set[str]:
 
 
 def _speakers(context: _Context) -> None:
+    known: dict[str, list[set[str]]] = {}  # person id -> the words of each of their names
     for sp in context.root.iterfind(f".//{_T}sp[@who]"):
         speaker = sp.find(_T + "speaker")
         targets = _local_targets(sp.get("who"))
         if speaker is None or len(targets) != 1 or targets[0] not in context.ids:
             continue
-        person = context.ids[targets[0]]
         label = _words("".join(speaker.itertext()))
-        names = [_words("".join(n.itertext())) for n in person.iterfind(f".//{_T}persName")] or [_words(targets[0])]
+        names = known.get(targets[0])
+        if names is None:
+            person = context.ids[targets[0]]
+            names = known[targets[0]] = [_words("".join(n.itertext())) for n in person.iterfind(f".//{_T}persName")] or [_words(targets[0])]
         if label and not any(label & name for name in names):
             written = " ".join("".join(speaker.itertext()).split())
             context.report(sp, Severity.WARNING, "speaker-mismatch", f'the speaker label "{written}" does not name "{targets[0]}", the person @who points at')

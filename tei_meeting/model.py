@@ -54,19 +54,28 @@ class Sic:
 
 @dataclass(frozen=True)
 class Gap:
-    """An editorial bracket that stands for missing text, e.g. ``[ILLEGIBLE]``; ``reason`` is lower case."""
+    """An editorial bracket that stands for missing text, e.g. ``[ILLEGIBLE]``; ``reason`` is lower case.
 
-    reason: str
+    ``description`` keeps the words of a bracket that is not a known keyword ("INAUDIBLE WORDS?");
+    ``rend`` says how an omission was marked ("ellipsis" for ``[…]``; None for ``[...]``)."""
+
+    reason: str | None
     span: Span
+    description: str | None = None
+    rend: str | None = None
 
 
 @dataclass(frozen=True)
 class InlineStage:
-    """A stage direction inside a paragraph, e.g. ``(Shows map).`` before the words of a turn."""
+    """A stage direction inside a paragraph, e.g. ``(Shows map).`` before the words of a turn.
+
+    ``children`` (when given) hold editorial brackets inside it (``[At this point [Deng] ...]``);
+    otherwise ``text`` is the whole of it."""
 
     text: str
     span: Span
     kind: str | None = None
+    children: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,57 @@ class InlineQuote:
     span: Span
 
 
-Inline = Union[Text, Supplied, Sic, Gap, InlineStage, DateExpr, TimeExpr, InlineQuote]
+@dataclass(frozen=True)
+class Unclear:
+    """Words the transcript doubts: ``word [?]`` (the editors' mark, ``mark`` "[?]") or ``word (?)``
+    (``mark`` "(?)"); ``children`` are the doubted words, the mark is given back by the text rule."""
+
+    children: tuple[Inline, ...]
+    mark: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """A place named in a ``Location:`` or ``PLACE:`` line, as written."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person named in a participants block, linked to a participant id."""
+
+    text: str
+    person: str
+    span: Span
+    children: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoleName:
+    """A person's role or office as written in a participants block ("Chairman of the Council")."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote at its reference point: ``n`` as written in the marker, the note's text moved here
+    from the note list after the record. ``glued`` for a marker stuck to a word ("Germany1")."""
+
+    n: str
+    children: tuple[Inline, ...]
+    glued: bool
+    span: Span
+
+
+Inline = Union[
+    Text, Supplied, Sic, Gap, InlineStage, DateExpr, TimeExpr, InlineQuote, Unclear, PlaceName, PersonName,
+    RoleName, Footnote,
+]
 
 
 # --- block nodes --------------------------------------------------------------------------
@@ -114,11 +173,14 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class StageDirection:
-    """A paragraph that is only a stage direction, e.g. ``(Stalin laughs).``; ``kind`` is a TEI stage type or None."""
+    """A paragraph that is only a stage direction, e.g. ``(Stalin laughs).``; ``kind`` is a TEI stage type or None.
+
+    ``children`` (when given) hold editorial brackets inside it; otherwise ``text`` is all of it."""
 
     text: str
     span: Span
     kind: str | None = None
+    children: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,9 +213,71 @@ class QuoteBlock:
 
 @dataclass(frozen=True)
 class Dateline:
-    """The line that dates the record, e.g. "9 July 1945, 9:00 - 10:40 p.m."."""
+    """The line that dates the record, e.g. "9 July 1945, 9:00 - 10:40 p.m.", or a line of the record's
+    heading that says when or where ("Date and Time: ...", "Location: ...")."""
 
     children: tuple[Inline, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A ``Subject:`` line of the record's heading: what the meeting was about, as written."""
+
+    children: tuple[Inline, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Opener:
+    """The heading lines of the record that stood in one paragraph (datelines and subject lines)."""
+
+    lines: tuple[Union[Dateline, Argument], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ParticipantEntry:
+    """One line (or ``;``-separated part of one) of a participants block: names and roles as written."""
+
+    children: tuple[Inline, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ParticipantGroup:
+    """The entries under a side's heading ("On the Soviet side:"); ``label`` None before any heading."""
+
+    label: tuple[Inline, ...] | None
+    entries: tuple[ParticipantEntry, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ParticipantList:
+    """A ``Present:`` / ``Participants:`` block kept in the body: its heading and its groups of entries."""
+
+    heading: tuple[Inline, ...] | None
+    groups: tuple[ParticipantGroup, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class RecordNote:
+    """A line that is neither speech nor narrative: a classification stamp ("TOP SECRET", kind
+    "classification") or an archival reference ("RGANI. Collection 52 ...", kind "archival")."""
+
+    kind: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class NoteList:
+    """Where the record's note list stood (after the record); ``heading`` as written ("Notes:") or None.
+    The notes themselves are ``Footnote`` nodes at their reference points."""
+
+    heading: str | None
     span: Span
 
 
@@ -162,27 +286,48 @@ Block = Union[Paragraph, StageDirection, ItemList, QuoteBlock]
 
 @dataclass(frozen=True)
 class Turn:
-    """One labelled turn: who speaks (``speaker`` is a Participant id), the label as written, and what is said."""
+    """One labelled turn: who speaks (``speaker`` is a Participant id), the label as written, and what is said.
+
+    ``label_nodes`` is the label as inline nodes when it holds editorial brackets ("[Joseph] Stalin:");
+    empty when the label is plain text."""
 
     speaker: str
     label: str
     blocks: tuple[Block, ...]
     span: Span
+    label_nodes: tuple[Inline, ...] = ()
 
 
-BodyPart = Union[Dateline, Paragraph, StageDirection, Turn]
+BodyPart = Union[Dateline, Opener, ParticipantList, RecordNote, NoteList, Paragraph, StageDirection, Turn]
 
 
 # --- the record and its metadata -----------------------------------------------------------
 
 
 @dataclass(frozen=True)
+class AuthorityId:
+    """An identifier of a person in an authority file (``kind`` "VIAF", "Wikidata", ...)."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Participant:
-    """A person who speaks in the record; ``id`` is stable (derived from the label), ``name`` as written."""
+    """A person of the record; ``id`` is stable (derived from the first label's full form, or given by
+    a personography), ``name`` the fullest form known (editorial supplements without brackets).
+
+    ``forms`` are the other ways the record names the person; ``roles`` and ``affiliation`` come
+    from a participants block or a personography; ``speaks`` is False for those who are only listed."""
 
     id: str
     name: str
     span: Span
+    forms: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    authority: tuple[AuthorityId, ...] = ()
+    speaks: bool = True
 
 
 @dataclass(frozen=True)
@@ -258,15 +403,19 @@ class Metadata:
     original_languages: tuple[Language, ...] = ()
     contents: tuple[Field, ...] = ()
     transcript_language: Language | None = None
+    #: Given by the user (options or a sidecar file), not by the transcript: the text rule does not write them.
+    given_title: str | None = None
+    subject: tuple[Field, ...] = ()
 
 
 @dataclass(frozen=True)
 class Setting:
-    """When the meeting took place, normalised from the dateline."""
+    """When and where the meeting took place, normalised from the dateline or the record's heading."""
 
     date: str | None = None
     start: str | None = None
     end: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True)

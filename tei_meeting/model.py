@@ -405,6 +405,8 @@ class Metadata:
     transcript_language: Language | None = None
     #: Given by the user (options or a sidecar file), not by the transcript: the text rule does not write them.
     given_title: str | None = None
+    given_date: str | None = None
+    given_language: str | None = None
     subject: tuple[Field, ...] = ()
 
 

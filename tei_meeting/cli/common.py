@@ -15,8 +15,8 @@ EXIT_USAGE = 2
 
 
 def print_diagnostics(diagnostics, minimum: Severity = Severity.WARNING) -> None:
-    """One line per diagnostic on standard error, ``file:line:col: severity: message [code]``."""
-    for diagnostic in diagnostics:
+    """One line per diagnostic on standard error, ``file:line:col: severity: message [code]``, in line order."""
+    for diagnostic in sorted(diagnostics, key=lambda d: (d.file, d.line or 0, d.column or 0)):
         if diagnostic.severity >= minimum:
             click.echo(str(diagnostic), err=True)
 

@@ -17,6 +17,7 @@ Reading goes in three passes over the paragraphs, each simple on its own:
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import unicodedata
@@ -108,6 +109,7 @@ class BodyReader:
 
     def read(self, chunks: list[Chunk]) -> tuple[tuple[BodyPart, ...], tuple[Participant, ...], Setting]:
         front, turns = self._turns(chunks)
+        self._check_labels(turns)
         quotations = self._quotations(turns)
         body: list[BodyPart] = []
         setting = Setting()
@@ -162,6 +164,36 @@ class BodyReader:
                 ident, suffix = f"{base}-{suffix}", suffix + 1
             self.participants[key] = Participant(ident, key, span)
         return self.participants[key].id
+
+    def _check_labels(self, turns: list[_RawTurn]) -> None:
+        """Doubts about labels: one that looks like a typo of another, and labels inside paragraphs."""
+        counts: dict[str, int] = {}
+        for turn in turns:
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+        people = list(self.participants.values())
+        for person in people:
+            for other in people:
+                if counts[person.id] < counts[other.id] and difflib.SequenceMatcher(None, person.name.lower(), other.name.lower()).ratio() >= 0.8:
+                    self.reporter.warning(
+                        "similar-speaker",
+                        f"speaker {person.name!r} ({counts[person.id]} turns) looks like {other.name!r} ({counts[other.id]} turns); "
+                        "is it a typo?",
+                        person.span,
+                    )
+                    break
+        if not self.participants:
+            return
+        names = "|".join(re.escape(name) for name in sorted(self.participants, key=len, reverse=True))
+        inside = re.compile(rf"(?<=[.!?\"”])[ \t]+(?P<label>(?:{names})[ \t]*:)[ \t]")
+        for turn in turns:
+            for chunk in turn.paragraphs:
+                for match in inside.finditer(chunk.text):
+                    self.reporter.warning(
+                        "label-mid-paragraph",
+                        f"possible speaker label {match.group('label')!r} inside a paragraph; "
+                        "start a new paragraph there if a new turn begins",
+                        self.source.span(chunk.start + match.start("label")),
+                    )
 
     # --- pass 2: quotations over several paragraphs -------------------------------------------
 

@@ -56,6 +56,7 @@ class InlineReader:
         self._next_quotation = quotation_numbers
 
     def read(self, chunk: Chunk, *, leading_stage: bool = False) -> tuple[Inline, ...]:
+        self._check_parentheses(chunk)
         nodes: list[Inline] = []
         if leading_stage:
             match = LEADING_STAGE.match(chunk.text)
@@ -65,6 +66,21 @@ class InlineReader:
                 chunk = chunk.sub(match.end())
         nodes.extend(self._quotes(chunk))
         return tuple(_merge_text(nodes, self.source))
+
+    def _check_parentheses(self, chunk: Chunk) -> None:
+        """Warn about a parenthesis that is not closed (or not opened) within its paragraph."""
+        if "(" not in chunk.text and ")" not in chunk.text:
+            return
+        opened: list[int] = []
+        for mark in _PARENTHESIS.finditer(chunk.text):
+            if mark.group() == "(":
+                opened.append(mark.start())
+            elif opened:
+                opened.pop()
+            else:
+                self.reporter.warning("unbalanced-parenthesis", "')' closes no '(' in this paragraph", self.source.span(chunk.start + mark.start()))
+        for position in opened:
+            self.reporter.warning("unbalanced-parenthesis", "'(' is not closed in this paragraph", self.source.span(chunk.start + position))
 
     def _quotes(self, chunk: Chunk) -> list[Inline]:
         """Balanced quotation marks inside one chunk become quotations; an odd count is left as text
@@ -113,6 +129,13 @@ class InlineReader:
                 self.reporter.warning("empty-bracket", "empty editorial brackets '[]'; kept as text", span)
                 nodes.append(Text(text[match.start() : close + 1], span))
             else:
+                if _KEYWORD_LIKE.match(inner.strip()):
+                    self.reporter.warning(
+                        "unknown-bracket-keyword",
+                        f"[{inner}] looks like an editorial keyword but is not one this converter knows "
+                        f"({', '.join(k.upper() for k in GAP_KEYWORDS)}, sic); encoded as supplied text",
+                        span,
+                    )
                 nodes.append(Supplied(inner, span))
             position = close + 1
         if position < len(text):
@@ -159,6 +182,9 @@ def _flagged_words(text: str) -> str:
 
 
 _QUOTE_MARK = re.compile('["“”]')
+_PARENTHESIS = re.compile(r"[()]")
+#: Bracketed all-capital words ("[INAUDIBLE WORDS]", "[UNCLEAR]") read like editorial keywords.
+_KEYWORD_LIKE = re.compile(r"^[A-Z][A-Z ?.-]{2,}$")
 
 
 def _quote_pairs(text: str) -> list[tuple[int, int]] | None:

@@ -63,8 +63,14 @@ def convert(
     reporter: Reporter | None = None,
     strict: bool = False,
     encoding: str | None = None,
+    metadata: dict[str, str] | None = None,
+    persons=None,
 ) -> bytes:
     """Convert a transcript (text, bytes, or a path to a file) to TEI bytes, validated.
+
+    ``metadata`` gives what the transcript does not say (keys title, date, language; see
+    ``reader.given``); ``persons`` is a personography (``reader.persons.Personography``, or the path
+    of a TEI listPerson or CSV file) that gives persons corpus-wide ids, names, roles and authority ids.
 
     Warnings go to ``reporter``; with ``strict`` they stop the conversion like errors. Bytes are
     decoded by the rules of ``reader.text_input`` (UTF-8 or a BOM, else Windows-1252 with a
@@ -82,7 +88,11 @@ def convert(
     from .tei import serialize, write_tei
     from .validation import relaxng, validate_bytes
 
-    meeting = read(text, source, reporter)
+    if persons is not None and not hasattr(persons, "persons"):
+        from .reader.persons import load_personography
+
+        persons = load_personography(persons)
+    meeting = read(text, source, reporter, metadata=metadata, persons=persons)
     if strict and reporter.warnings:
         raise ConversionError(reporter.warnings)
     del text  # large inputs: let each stage's data go before the next one's is built

@@ -230,9 +230,10 @@ class Argument:
 
 @dataclass(frozen=True)
 class Opener:
-    """The heading lines of the record that stood in one paragraph (datelines and subject lines)."""
+    """The heading lines of the record that stood in one paragraph (datelines and subject lines), or
+    a stamp above them."""
 
-    lines: tuple[Union[Dateline, Argument], ...]
+    lines: tuple[Union[Dateline, Argument, RecordNote], ...]
     span: Span
 
 

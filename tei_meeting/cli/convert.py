@@ -23,7 +23,12 @@ from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomicall
 @click.option("--encoding", metavar="NAME", help="The transcripts' encoding (default: UTF-8 or a byte order mark; else Windows-1252 with a warning).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; only warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print informational notes about how the text was read.")
-def convert(sources, output, out_dir, jobs, force, strict, encoding, quiet, verbose) -> None:
+@click.option("--title", help="The record's title, when the transcript has no preamble (or to replace its title).")
+@click.option("--date", "date_", metavar="DATE", help="The date of the meeting (1945-07-09), when the transcript does not give it.")
+@click.option("--language", metavar="LANG", help="The transcript's language: a code (en) or a name (English).")
+@click.option("--metadata", "metadata_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="A sidecar file (.toml or .json) with title, date, language.")
+@click.option("--persons", "persons_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), help="A personography (TEI listPerson .xml, or .csv) giving persons their ids, names, roles and authority ids.")
+def convert(sources, output, out_dir, jobs, force, strict, encoding, quiet, verbose, title, date_, language, metadata_file, persons_file) -> None:
     """Convert transcripts to TEI: SOURCES are text files, directories (walked for *.txt), or - for standard input.
 
     Every TEI file is validated against the project schema before it is written, and written
@@ -36,6 +41,7 @@ def convert(sources, output, out_dir, jobs, force, strict, encoding, quiet, verb
     """
     minimum = Severity.INFO if verbose else Severity.WARNING
     options = {"encoding": encoding} if encoding else {}
+    options.update(_record_options(title, date_, language, metadata_file, persons_file))
     batch = out_dir is not None or len(sources) > 1 or any(Path(s).is_dir() for s in sources if s != "-")
     if not batch:
         sys.exit(_convert_single(sources[0], output, strict, minimum, options))
@@ -47,6 +53,27 @@ def convert(sources, output, out_dir, jobs, force, strict, encoding, quiet, verb
         raise click.UsageError("standard input (-) can only be converted on its own")
     workers = jobs or os.cpu_count() or 1
     sys.exit(_convert_batch([Path(s) for s in sources], out_dir, workers, force, strict, quiet, minimum, options))
+
+
+def _record_options(title, date, language, metadata_file, persons_file) -> dict:
+    """``metadata`` and ``persons`` options of ``tei_meeting.convert`` from the command line.
+    A bad sidecar or personography file is a usage error (exit 2), reported before any conversion."""
+    from ..reader.given import check_metadata, load_metadata_file
+    from ..reader.persons import load_personography
+
+    options: dict = {}
+    try:
+        given = load_metadata_file(metadata_file) if metadata_file else {}
+        given.update(check_metadata({"title": title, "date": date, "language": language}, "command line"))
+        if given:
+            options["metadata"] = given
+        if persons_file:
+            # Loaded once: workers get the persons themselves, and their repr enters the fingerprint.
+            options["persons"] = load_personography(persons_file)
+    except TeiMeetingError as error:
+        print_diagnostics(error.diagnostics, Severity.INFO)
+        sys.exit(EXIT_USAGE)
+    return options
 
 
 def _convert_single(source: str, output: Path | None, strict: bool, minimum: Severity, options: dict) -> int:

@@ -20,17 +20,26 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..diagnostics import Reporter
 from ..model import (
+    Argument,
+    Field,
+    NoteList,
+    Opener,
+    ParticipantEntry,
+    ParticipantGroup,
+    ParticipantList,
+    PlaceName,
+    RecordNote,
     Block,
     BodyPart,
     Dateline,
     DateExpr,
     Inline,
     InlineQuote,
+    InlineStage,
     ItemList,
     ListItem,
     Paragraph,
@@ -43,21 +52,17 @@ from ..model import (
     TimeExpr,
     Turn,
 )
+from . import participants
 from .dates import find_date, find_time
+from .heading import field_line, note_kind
 from .inline import CLOSING_QUOTES, InlineReader, stage_type
+from .labels import COLON_LABEL, MID_LINE_LABEL, LabelPolicy, colon_label, is_structure_word, sentence_ends_before
+from .notes import NoteEntries, find_markers, find_note_list
+from .persons import Personography, PersonRegistry, participant_id  # noqa: F401  (participant_id: earlier API)
 from .source import Chunk, SourceText
 
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.)"
-_PARTICLE = r"(?:de|da|van|von|der|al|bin|ibn|la|le)"
-SPEAKER_LABEL = re.compile(
-    rf"^(?P<label>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE})){{0,3}})[ \t]*:(?=\s|$)"
-)
-#: Words that look like labels but introduce structure, not speech.
-NOT_SPEAKERS = {
-    "note", "notes", "re", "subject", "present", "participants", "date", "time", "place",
-    "location", "from", "to", "cc", "attachment", "enclosure", "source", "summary", "citation",
-    "contents", "question", "answer", "agenda", "ps", "p.s.",
-}
+# Kept for callers of the earlier API: a label is now found by ``labels.LabelPolicy``.
+SPEAKER_LABEL = COLON_LABEL
 
 _QUOTE_MARK = re.compile('["“”]')
 _CLOSING_MARK = re.compile("[" + re.escape(CLOSING_QUOTES) + "]")
@@ -67,9 +72,10 @@ NUMBERED_POINT = re.compile(r"^(?P<label>\(?(?P<number>\d{1,3})\))[ \t]+(?=\S)")
 @dataclass
 class _RawTurn:
     label: str
-    speaker: str
+    speaker: int  # a person key of the registry until ids are given; then the id
     span: Span
     paragraphs: list[Chunk]
+    label_chunk: Chunk | None = None
 
 
 @dataclass
@@ -82,118 +88,311 @@ class _OpenQuotation:
 
 
 def speaker_label(text: str) -> re.Match[str] | None:
-    match = SPEAKER_LABEL.match(text)
-    if match and match.group("label").lower() not in NOT_SPEAKERS:
+    """A ``Name:`` label at the start of ``text`` (structure words such as ``Note:`` excluded)."""
+    match = COLON_LABEL.match(text)
+    if match and not is_structure_word(match.group("name")):
         return match
     return None
 
 
-def participant_id(label: str) -> str:
-    """A stable XML id from a label: ASCII, lower case, words joined by hyphens ("T. V. Soong" -> "t-v-soong")."""
-    ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if not slug or not slug[0].isalpha():
-        slug = "person-" + slug if slug else "person"
-    return slug
-
-
 class BodyReader:
-    def __init__(self, source: SourceText, reporter: Reporter) -> None:
+    """Reads the record (everything after the preamble) into body parts and participants."""
+
+    def __init__(self, source: SourceText, reporter: Reporter, personography: Personography | None = None) -> None:
         self.source = source
         self.reporter = reporter
         self._numbers = itertools.count(1)
         self.inline = InlineReader(source, reporter, self._numbers)
-        self.participants: dict[str, Participant] = {}
+        self.persons = PersonRegistry(reporter, personography)
         self._last_list: tuple[str, int, int] | None = None  # speaker, last number, sequence
         self._sequences = itertools.count(1)
+        self.subjects: list[Field] = []
+        self.has_turns = False
+        self.has_participants_block = False
 
     def read(self, chunks: list[Chunk]) -> tuple[tuple[BodyPart, ...], tuple[Participant, ...], Setting]:
-        front, turns = self._turns(chunks)
-        self._check_labels(turns)
+        chunks, note_list = self._notes(chunks)
+        blocks = self._participant_blocks(chunks)
+        policy = LabelPolicy([c.text for c in chunks], known=self.persons.known_label)
+        chunks = self._split_mid_line(chunks, policy, blocks)
+        blocks = _reindex(blocks, chunks)
+        front, turns, trailing = self._turns(chunks, policy, blocks)
+        self._check_similar(turns)
+        self.persons.finish()
+        for turn in turns:
+            turn.speaker = self.persons.id(turn.speaker)
+        self.has_turns = bool(turns)
         quotations = self._quotations(turns)
-        body: list[BodyPart] = []
-        setting = Setting()
-        for index, chunk in enumerate(front):
-            # Only the record's first line can be its dateline: TEI puts it at the top of the div.
-            found = find_date(chunk.text) if index == 0 else None
-            if found is not None and found.start == 0:
-                dateline = self._dateline(chunk)
-                setting = _setting(dateline)
-                body.append(dateline)
-            else:
-                body.extend(self._blocks([chunk], {}, None, 0))
+        body, setting = self._front(front)
         for index, turn in enumerate(turns):
-            blocks = self._blocks(turn.paragraphs, quotations, turn.speaker, index)
-            trailing: list[BodyPart] = []
+            blocks_of_turn = self._blocks(turn.paragraphs, quotations, turn.speaker, index)
+            after: list[BodyPart] = []
             # Stage directions standing after the last words of a turn are not part of the speech:
             # they go between the turns, where TEI drama puts them.
-            while len(blocks) > 1 and isinstance(blocks[-1], StageDirection) and any(
-                not isinstance(b, StageDirection) for b in blocks[:-1]
+            while len(blocks_of_turn) > 1 and isinstance(blocks_of_turn[-1], StageDirection) and any(
+                not isinstance(b, StageDirection) for b in blocks_of_turn[:-1]
             ):
-                trailing.insert(0, blocks.pop())
-            if not blocks:
+                after.insert(0, blocks_of_turn.pop())
+            if not blocks_of_turn:
                 self.reporter.warning("empty-turn", f"the turn of {turn.label!r} has no words", turn.span)
-            body.append(Turn(turn.speaker, turn.label, tuple(blocks), turn.span))
-            body.extend(trailing)
-        return tuple(body), tuple(self.participants.values()), setting
+            label_nodes = tuple(self.inline.brackets(turn.label_chunk)) if turn.label_chunk is not None else ()
+            body.append(Turn(turn.speaker, turn.label, tuple(blocks_of_turn), turn.span, label_nodes))
+            body.extend(after)
+        for chunk, kind in trailing:
+            body.append(RecordNote(kind, chunk.text, self.source.span(chunk.start, chunk.end)))
+        if note_list is not None:
+            heading = note_list.heading
+            span = self.source.span(heading.start, heading.end) if heading else Span(0, 0, 0, 0)
+            body.append(NoteList(heading.text if heading else None, span))
+        return tuple(body), self.persons.participants(), setting
+
+    # --- footnotes --------------------------------------------------------------------------
+
+    def _notes(self, chunks: list[Chunk]) -> tuple[list[Chunk], NoteEntries | None]:
+        """Take the note list off the end of the record and tell the inline reader where its markers are."""
+        found = find_note_list(chunks)
+        if found is None:
+            return chunks, None
+        record = chunks[: found.first_chunk]
+        markers = find_markers(record, found, self.source, self.reporter)
+        if markers is None or not record:
+            return chunks, None
+        self.inline.set_notes(markers, found.texts)
+        for marker in markers.values():
+            if marker.glued:
+                self.reporter.info("note-marker-glued", f"'{self.source.text[marker.start - 12 if marker.start > 12 else 0 : marker.end]}': the glued {marker.n!r} is taken as the marker of note {marker.n}", self.source.span(marker.start))
+        return record, found
+
+    # --- participants blocks ------------------------------------------------------------------
+
+    def _participant_blocks(self, chunks: list[Chunk]) -> dict[int, tuple[int, participants.Block]]:
+        """Participants blocks before the first turn, by their first paragraph: (length, block).
+        Their persons are registered first, in the block's order, so that labels find them."""
+        found: dict[int, tuple[int, participants.Block]] = {}
+        index = 0
+        while index < len(chunks):
+            if colon_label(chunks[index].text):
+                break
+            length = participants.block_length(chunks, index)
+            if length:
+                block = participants.read_block(chunks[index : index + length], self.source)
+                if not block.groups:
+                    index += 1
+                    continue
+                found[index] = (length, block)
+                self.has_participants_block = True
+                for group in block.groups:
+                    for entry in group.entries:
+                        if entry.name:
+                            name = entry.chunk.text[entry.name[0] : entry.name[1]]
+                            role = entry.chunk.text[entry.role[0] : entry.role[1]] if entry.role else None
+                            span = self.source.span(entry.chunk.start, entry.chunk.end)
+                            self.persons.listed(name, span, role, group.side)
+                index += length
+            else:
+                index += 1
+        return found
+
+    # --- labels in the middle of a line -------------------------------------------------------
+
+    def _split_mid_line(self, chunks: list[Chunk], policy: LabelPolicy, skip: set[int]) -> list[Chunk]:
+        """Labels inside a paragraph, after a sentence end ("... Good. Stalin: Then go.").
+
+        A paragraph with two or more of them is a body that lost its paragraph breaks (a PDF
+        export): it is split at each (``label-split``, info). A single one is only reported
+        (``label-mid-paragraph``): it may be a quoted exchange; a new paragraph makes it a turn.
+        Labels count when they are known (labels at paragraph starts, a participants block) or
+        recur in the middle of lines at least twice; structure words and quotations are skipped.
+        """
+        result: list[Chunk] = []
+        covered = {i + k for i, (length, _) in skip.items() for k in range(length)}
+        for index, chunk in enumerate(chunks):
+            found, doubtful = [], []
+            if index not in covered:
+                own = policy.label_at_start(chunk.text)
+                for match in MID_LINE_LABEL.finditer(chunk.text, own.end if own else 0):
+                    name = match.group("name")
+                    if (
+                        is_structure_word(name)
+                        or _inside_quotation(chunk.text, match.start("name"))
+                        or not sentence_ends_before(chunk.text, match.start())
+                    ):
+                        continue
+                    (found if policy.mid_line_known(name) else doubtful).append(match)
+            if len(found) == 1:
+                match = found[0]
+                label = chunk.text[match.start("name") : match.end()].rstrip()
+                self.reporter.warning(
+                    "label-mid-paragraph",
+                    f"possible speaker label {label!r} inside a paragraph; start a new paragraph there if a new turn begins",
+                    self.source.span(chunk.start + match.start("name")),
+                )
+            if len(found) < 2:
+                result.append(chunk)
+                continue
+            for match in doubtful:
+                # In a body that lost its breaks, an unknown "Name:" after a sentence is in doubt.
+                self.reporter.warning(
+                    "label-mid-paragraph",
+                    f"possible speaker label {match.group('name') + ':'!r} inside a paragraph is not a known speaker; "
+                    "kept as text (start a new paragraph there if a new turn begins)",
+                    self.source.span(chunk.start + match.start("name")),
+                )
+            position = 0
+            for match in found:
+                self.reporter.info(
+                    "label-split",
+                    f"a new turn is started at the label {match.group('name')!r} in the middle of a line",
+                    self.source.span(chunk.start + match.start("name")),
+                )
+                result.append(chunk.sub(position, match.start()).strip())
+                position = match.start("name")
+            result.append(chunk.sub(position).strip())
+        return [c for c in result if c.text]
 
     # --- pass 1: turns ---------------------------------------------------------------------
 
-    def _turns(self, chunks: list[Chunk]) -> tuple[list[Chunk], list[_RawTurn]]:
-        front: list[Chunk] = []
+    def _turns(self, chunks: list[Chunk], policy: LabelPolicy, blocks) -> tuple[list, list[_RawTurn], list]:
+        """Front items (before the first turn), turns, and trailing stamps or shelfmarks."""
+        front: list = []
         turns: list[_RawTurn] = []
-        for chunk in chunks:
-            match = speaker_label(chunk.text)
-            if match is None:
-                (turns[-1].paragraphs if turns else front).append(chunk)
+        trailing: list[tuple[Chunk, str]] = []
+        # Stamps and archival lines at the very end are not the last speaker's words.
+        end = len(chunks)
+        while end > 0 and note_kind(chunks[end - 1].text) and not colon_label(chunks[end - 1].text):
+            end -= 1
+        trailing = [(c, note_kind(c.text)) for c in chunks[end:]]
+        index = 0
+        while index < end:
+            chunk = chunks[index]
+            if index in blocks:
+                length, block = blocks[index]
+                front.append(("participants", block))
+                index += length
                 continue
-            label = chunk.text[: match.end()]
-            span = self.source.span(chunk.start, chunk.start + match.end())
-            speaker = self._participant(match.group("label"), span)
-            rest = chunk.sub(match.end()).strip()
-            turns.append(_RawTurn(label, speaker, span, [rest] if rest.text else []))
-        return front, turns
+            index += 1
+            label = policy.label_at_start(chunk.text)
+            if label is None:
+                if turns:
+                    turns[-1].paragraphs.append(chunk)
+                else:
+                    front.append(("paragraph", chunk))
+                continue
+            span = self.source.span(chunk.start, chunk.start + len(label.label))
+            speaker = self.persons.speaker(full_name_of(label), span, label.affiliation)
+            if label.kind != "colon":
+                self.reporter.info("label-" + label.kind, f"{label.label!r} is taken as a speaker label", span)
+            rest = chunk.sub(label.end).strip()
+            label_chunk = chunk.sub(0, len(label.label)) if "[" in label.label else None
+            turns.append(_RawTurn(label.label, speaker, span, [rest] if rest.text else [], label_chunk))
+        return front, turns, trailing
 
-    def _participant(self, name: str, span: Span) -> str:
-        key = " ".join(name.split())
-        if key not in self.participants:
-            base = participant_id(key)
-            ident, suffix = base, 2
-            taken = {p.id for p in self.participants.values()}
-            while ident in taken:
-                ident, suffix = f"{base}-{suffix}", suffix + 1
-            self.participants[key] = Participant(ident, key, span)
-        return self.participants[key].id
-
-    def _check_labels(self, turns: list[_RawTurn]) -> None:
-        """Doubts about labels: one that looks like a typo of another, and labels inside paragraphs."""
-        counts: dict[str, int] = {}
+    def _check_similar(self, turns: list[_RawTurn]) -> None:
+        """A speaker whose name looks like a more frequent speaker's ("Stallin", "Stalin") may be a typo.
+        They stay two persons (merging would guess); the rarer one is reported."""
+        counts: dict[int, int] = {}
         for turn in turns:
             counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
-        people = list(self.participants.values())
-        for person in people:
-            for other in people:
-                if counts[person.id] < counts[other.id] and difflib.SequenceMatcher(None, person.name.lower(), other.name.lower()).ratio() >= 0.8:
+        for key, count, name, span in self.persons.speaking(counts):
+            for other, other_count, other_name, _ in self.persons.speaking(counts):
+                if count < other_count and difflib.SequenceMatcher(None, name.lower(), other_name.lower()).ratio() >= 0.8:
                     self.reporter.warning(
                         "similar-speaker",
-                        f"speaker {person.name!r} ({counts[person.id]} turns) looks like {other.name!r} ({counts[other.id]} turns); "
-                        "is it a typo?",
-                        person.span,
+                        f"speaker {name!r} ({count} turns) looks like {other_name!r} ({other_count} turns); is it a typo?",
+                        span,
                     )
                     break
-        if not self.participants:
-            return
-        names = "|".join(re.escape(name) for name in sorted(self.participants, key=len, reverse=True))
-        inside = re.compile(rf"(?<=[.!?\"”])[ \t]+(?P<label>(?:{names})[ \t]*:)[ \t]")
-        for turn in turns:
-            for chunk in turn.paragraphs:
-                for match in inside.finditer(chunk.text):
-                    self.reporter.warning(
-                        "label-mid-paragraph",
-                        f"possible speaker label {match.group('label')!r} inside a paragraph; "
-                        "start a new paragraph there if a new turn begins",
-                        self.source.span(chunk.start + match.start("label")),
-                    )
+
+    # --- the record's front: heading lines, stamps, participants, narrative ---------------------
+
+    def _front(self, front: list) -> tuple[list[BodyPart], Setting]:
+        """Body parts before the first turn. Heading lines (dateline, Date/Location/Subject) become
+        openers while nothing but headings and notes precede them: TEI puts them at the top of the div."""
+        body: list[BodyPart] = []
+        setting = Setting()
+        top = True
+        first = True  # the dateline is the first line of the record (stamps aside)
+        for kind, item in front:
+            if kind == "participants":
+                body.append(self._participant_list(item))
+                top = False
+                continue
+            chunk = item
+            stamp = note_kind(chunk.text)
+            if stamp:
+                note = RecordNote(stamp, chunk.text, self.source.span(chunk.start, chunk.end))
+                # At the top of the record a stamp is one of the opening lines (TEI: a note in an opener).
+                body.append(Opener((note,), note.span) if top else note)
+                continue
+            opener = self._opener(chunk, first=first) if top else None
+            first = False
+            if opener is not None:
+                body.append(opener)
+                setting = _merge_setting(setting, opener)
+                continue
+            top = False
+            if (found := self._heading_fields(chunk)) is not None:
+                # A heading line after the top of the record: kept as a paragraph, its values still go to the header.
+                setting = _merge_setting(setting, found)
+            body.extend(self._blocks([chunk], {}, None, 0))
+        return body, setting
+
+    def _opener(self, chunk: Chunk, first: bool) -> Opener | None:
+        found = find_date(chunk.text) if first else None
+        if found is not None and found.start == 0:
+            dateline = self._dateline(chunk)
+            return Opener((dateline,), dateline.span)
+        return self._heading_fields(chunk)
+
+    def _heading_fields(self, chunk: Chunk) -> Opener | None:
+        """``Date and Time: ...`` / ``Location: ...`` / ``Subject: ...`` lines, one paragraph."""
+        lines = _line_chunks(chunk)
+        if not lines or field_line(lines[0].text) is None:
+            return None
+        # A line that is not a field continues the field before it (a subject over two lines).
+        groups: list[tuple[str, int, Chunk]] = []
+        for line in lines:
+            found = field_line(line.text)
+            if found:
+                groups.append((found[0], found[1], line))
+            else:
+                kind, value_at, previous = groups[-1]
+                groups[-1] = (kind, value_at, chunk.sub(previous.start - chunk.start, line.end - chunk.start))
+        parts = []
+        for kind, value_at, line in groups:
+            span = self.source.span(line.start, line.end)
+            label = Text(line.text[:value_at], self.source.span(line.start))
+            value = line.sub(value_at)
+            if kind == "about":
+                self.subjects.append(Field(value.text, self.source.span(value.start, value.end)))
+                parts.append(Argument((label, *self.inline.read(value)), span))
+            elif kind == "where":
+                parts.append(Dateline((label, PlaceName(value.text, self.source.span(value.start, value.end))), span))
+            else:
+                parts.append(Dateline((label, *self._when(value)), span))
+        return Opener(tuple(parts), self.source.span(chunk.start, chunk.end))
+
+    def _participant_list(self, block: participants.Block) -> ParticipantList:
+        def names(piece: Chunk):
+            nodes = tuple(self.inline.brackets(piece))
+            return nodes if any(not isinstance(n, Text) for n in nodes) else ()
+
+        groups = []
+        for group in block.groups:
+            entries = []
+            for entry in group.entries:
+                person = None
+                if entry.name:
+                    person = self.persons.id(self.persons.listed_key(entry.chunk.text[entry.name[0] : entry.name[1]]))
+                span = self.source.span(entry.chunk.start, entry.chunk.end)
+                entries.append(ParticipantEntry(participants.entry_nodes(entry, person, self.source, names), span))
+            label = None
+            if group.heading is not None:
+                label = (Text(group.heading.text, self.source.span(group.heading.start)),)
+            span = self.source.span(group.heading.start if group.heading else block.span.start)
+            groups.append(ParticipantGroup(label, tuple(entries), span))
+        heading = (Text(block.heading.text, self.source.span(block.heading.start)),) if block.heading and block.heading.text else None
+        return ParticipantList(heading, tuple(groups), block.span)
 
     # --- pass 2: quotations over several paragraphs -------------------------------------------
 
@@ -279,6 +478,17 @@ class BodyReader:
         stage = STANDALONE_STAGE.match(chunk.text)
         if stage:
             return StageDirection(chunk.text, span, stage_type(stage.group("inner")))
+        if chunk.text[:1] in "[*":
+            # "*Stalin laughs*" or "[At this point [Gorbachev and Deng] shook hands]." alone in a paragraph.
+            nodes = self.inline.read(chunk)
+            if nodes and isinstance(nodes[0], InlineStage) and (
+                len(nodes) == 1 or (len(nodes) == 2 and isinstance(nodes[1], Text) and nodes[1].text in {".", "!"})
+            ):
+                children = ()
+                if nodes[0].children:
+                    children = nodes[0].children + tuple(nodes[1:])
+                return StageDirection(chunk.text, span, nodes[0].kind, children)
+            return Paragraph(nodes, span)
         point = NUMBERED_POINT.match(chunk.text)
         if point:
             rest = chunk.sub(point.end())
@@ -324,11 +534,18 @@ class BodyReader:
         return grouped
 
     def _dateline(self, chunk: Chunk) -> Dateline:
+        return Dateline(tuple(self._when(chunk)), self.source.span(chunk.start, chunk.end))
+
+    def _when(self, chunk: Chunk) -> list[Inline]:
+        """A date and a time (or range) as written, with their ISO values; the rest as inline text."""
         nodes: list[Inline] = []
+        position = 0
         date = find_date(chunk.text)
-        assert date is not None
-        nodes.append(DateExpr(chunk.text[date.start : date.end], date.iso, self.source.span(chunk.start, chunk.start + date.end)))
-        position = date.end
+        if date is not None:
+            if date.start:
+                nodes.append(Text(chunk.text[: date.start], self.source.span(chunk.start)))
+            nodes.append(DateExpr(chunk.text[date.start : date.end], date.iso, self.source.span(chunk.start + date.start, chunk.start + date.end)))
+            position = date.end
         time = find_time(chunk.text, position)
         if time:
             if time.start > position:
@@ -345,15 +562,46 @@ class BodyReader:
             position = time.end
         if position < len(chunk.text):
             nodes.extend(self.inline.read(chunk.sub(position)))
-        return Dateline(tuple(nodes), self.source.span(chunk.start, chunk.end))
+        return nodes
 
 
-def _setting(dateline: Dateline) -> Setting:
-    date = next((n.when for n in dateline.children if isinstance(n, DateExpr)), None)
-    time = next((n for n in dateline.children if isinstance(n, TimeExpr)), None)
-    if time is None:
-        return Setting(date=date)
-    return Setting(date=date, start=time.start or time.when, end=time.end)
+def full_name_of(label) -> str:
+    return label.name
+
+
+def _line_chunks(chunk: Chunk) -> list[Chunk]:
+    result, position = [], 0
+    for line in chunk.text.split("\n"):
+        part = chunk.sub(position, position + len(line)).strip()
+        if part.text:
+            result.append(part)
+        position += len(line) + 1
+    return result
+
+
+def _reindex(blocks: dict, chunks: list[Chunk]) -> dict:
+    """Participants blocks by their first paragraph's new index (after splitting, indexes move)."""
+    starts = {c.start: i for i, c in enumerate(chunks)}
+    return {starts[block.span.start]: (length, block) for _, (length, block) in blocks.items() if block.span.start in starts}
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` is inside an open quotation (an odd number of marks before it)."""
+    return _unclosed_opening(text[:position]) is not None
+
+
+def _merge_setting(setting: Setting, opener: Opener) -> Setting:
+    from dataclasses import replace
+
+    for line in opener.lines:
+        for node in line.children:
+            if isinstance(node, DateExpr) and setting.date is None:
+                setting = replace(setting, date=node.when)
+            elif isinstance(node, TimeExpr) and setting.start is None:
+                setting = replace(setting, start=node.start or node.when, end=node.end)
+            elif isinstance(node, PlaceName) and setting.place is None:
+                setting = replace(setting, place=node.text)
+    return setting
 
 
 def _unclosed_opening(text: str) -> int | None:

@@ -79,14 +79,16 @@ def has_preamble(chunks: list[Chunk]) -> bool:
 
 
 class PreambleReader:
-    def __init__(self, source: SourceText, reporter: Reporter) -> None:
+    def __init__(self, source: SourceText, reporter: Reporter, quiet: bool = False) -> None:
+        """``quiet``: the user gave metadata, so a missing preamble is only noted (info), not warned about."""
         self.source = source
         self.reporter = reporter
+        self.quiet = quiet
 
     def read(self, chunks: list[Chunk]) -> tuple[Metadata, int]:
         """Metadata from the leading chunks, and the index of the first chunk of the body."""
         if not has_preamble(chunks):
-            self.reporter.warning(
+            (self.reporter.info if self.quiet else self.reporter.warning)(
                 "no-preamble",
                 "no archive preamble (Citation:, Summary:, Contents:) found; the header will have no source description",
                 self.source.span(chunks[0].start) if chunks else None,

@@ -19,6 +19,16 @@ from lxml import etree
 
 from .. import __version__
 from ..model import (
+    Argument,
+    Footnote,
+    NoteList,
+    Opener,
+    ParticipantList,
+    PersonName,
+    PlaceName,
+    RecordNote,
+    RoleName,
+    Unclear,
     Block,
     BodyPart,
     Citation,
@@ -66,10 +76,13 @@ EDITORIAL_DECLARATION = {
     ),
     "interpretation": (
         "Square brackets are the transcript editors' voice: [ILLEGIBLE] is encoded as gap with "
-        "reason illegible, [sic] as sic, and any other bracketed words (explanations and expansions "
-        "such as [Kai-shek] or [Dalian]) as supplied, without the brackets. Parentheses that form a "
-        "paragraph of their own, or open a paragraph before its words, are stage directions, kept "
-        "with their parentheses; parentheses inside a sentence are part of the speech."
+        "reason illegible, [...] as gap with reason omitted, [sic] as sic, [?] as unclear around the "
+        "doubted word (the mark kept after it), bracketed narration and [Laughter] as stage, and any "
+        "other bracketed words (explanations and expansions such as [Kai-shek] or [Dalian]) as "
+        "supplied, without the brackets. Parentheses that form a paragraph of their own, or open a "
+        "paragraph before its words, are stage directions, kept with their parentheses; parentheses "
+        "inside a sentence are part of the speech. Footnotes are encoded as note at their reference "
+        "points; a participants block is kept as a list whose names point to the persons of the header."
     ),
 }
 
@@ -88,7 +101,8 @@ _ELEMENT_ONLY = {
     "msDesc", "msIdentifier", "encodingDesc", "appInfo", "application", "editorialDecl",
     "correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation",
     "profileDesc", "abstract", "langUsage", "particDesc", "listPerson", "person", "settingDesc",
-    "setting", "text", "body", "div", "opener", "sp", "list",
+    "setting", "text", "body", "div", "opener", "sp", "list", "argument", "textClass", "keywords",
+    "divGen",
 }
 
 
@@ -147,9 +161,9 @@ class _Writer:
         root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
         self.header(_el(root, "teiHeader"))
         text = _el(root, "text")
-        language = self.meeting.metadata.transcript_language
-        if language and language.code:
-            text.set(f"{{{XML_NS}}}lang", language.code)
+        code, _ = _transcript_language(self.meeting.metadata)
+        if code:
+            text.set(f"{{{XML_NS}}}lang", code)
         body = _el(text, "body")
         # One div for the record, so that a future record with several sections (or a corpus) keeps its shape.
         self.body(_el(body, "div", type="record"))
@@ -162,7 +176,9 @@ class _Writer:
         file_desc = _el(header, "fileDesc")
         title_stmt = _el(file_desc, "titleStmt")
         # A missing title stays empty rather than being made up; the reader has warned about it.
-        _el(title_stmt, "title", metadata.title.text if metadata.title else None)
+        # A title the user gave (options, sidecar file) takes precedence over the page's title line.
+        title = metadata.given_title or (metadata.title.text if metadata.title else None)
+        _el(title_stmt, "title", title)
         if metadata.credit and metadata.credit.funder:
             _el(title_stmt, "funder", metadata.credit.funder)
         publication = _el(file_desc, "publicationStmt")
@@ -194,6 +210,8 @@ class _Writer:
         metadata = self.meeting.metadata
         if not any([metadata.title, metadata.date, metadata.citation, metadata.url, metadata.original_languages]):
             _el(source_desc, "p", "The source transcript has no archive preamble; nothing is known of its provenance.")
+            if metadata.given_title or metadata.given_date or metadata.given_language:
+                _el(source_desc, "p", "The title, date and language in this header were given by the encoder, not by the transcript.")
             return
         bibl = _el(source_desc, "bibl")
         # The archive page's title and date lines, as written; the citation below says them again
@@ -262,23 +280,42 @@ class _Writer:
             abstract = _el(profile_desc, "abstract")
             for paragraph in metadata.summary:
                 _el(abstract, "p", paragraph.text)
-        language = metadata.transcript_language
-        if language and language.code:
-            _el(_el(profile_desc, "langUsage"), "language", language.name, ident=language.code)
-        people = _el(_el(profile_desc, "particDesc"), "listPerson")
-        for participant in self.meeting.participants:
-            person = _el(people, "person")
-            person.set(f"{{{XML_NS}}}id", participant.id)
-            _el(person, "persName", participant.name)
+        code, name = _transcript_language(metadata)
+        if code:
+            _el(_el(profile_desc, "langUsage"), "language", name, ident=code)
+        if self.meeting.participants:
+            people = _el(_el(profile_desc, "particDesc"), "listPerson")
+            for participant in self.meeting.participants:
+                self.person(people, participant)
         setting = self.meeting.setting
-        if setting.date or setting.start:
+        if setting.date or setting.start or setting.place:
             element = _el(_el(profile_desc, "settingDesc"), "setting")
+            if setting.place:
+                _el(element, "placeName", setting.place)
             if setting.date:
                 _el(element, "date", when=setting.date)
             if setting.start and setting.end:
                 _el(element, "time", from_=setting.start, to=setting.end)
             elif setting.start:
                 _el(element, "time", when=setting.start)
+        if metadata.subject:
+            # The record's "Subject:" lines, as keywords for catalogues; the lines stay in the body too.
+            keywords = _el(_el(profile_desc, "textClass"), "keywords")
+            for subject in metadata.subject:
+                _el(keywords, "term", subject.text)
+
+    def person(self, people, participant) -> None:
+        """A person: the fullest name, roles as occupation, the side as affiliation, authority ids.
+        Nothing is added that the record or the personography does not say (no sex, no dates)."""
+        person = _el(people, "person")
+        person.set(f"{{{XML_NS}}}id", participant.id)
+        _el(person, "persName", participant.name)
+        for role in participant.roles:
+            _el(person, "occupation", role)
+        if participant.affiliation:
+            _el(person, "affiliation", participant.affiliation)
+        for authority in participant.authority:
+            _el(person, "idno", authority.value, type=authority.kind)
 
     # --- text -------------------------------------------------------------------------------
 
@@ -290,13 +327,57 @@ class _Writer:
                 self.turn(div, part, number)
             elif isinstance(part, Dateline):
                 self.inlines(_el(_el(div, "opener"), "dateline"), part.children)
+            elif isinstance(part, Opener):
+                # The record's heading lines that stood in one paragraph: one opener, a dateline per
+                # when/where line, an argument for a subject line (TEI puts these at the top of the div).
+                opener = _el(div, "opener")
+                for line in part.lines:
+                    if isinstance(line, RecordNote):
+                        _el(opener, "note", line.text, type=line.kind)
+                    elif isinstance(line, Argument):
+                        self.inlines(_el(_el(opener, "argument"), "p"), line.children)
+                    else:
+                        self.inlines(_el(opener, "dateline"), line.children)
+            elif isinstance(part, ParticipantList):
+                self.participant_list(div, part)
+            elif isinstance(part, RecordNote):
+                # A stamp or shelfmark is not speech: a note of its kind, where it stood.
+                _el(div, "note", part.text, type=part.kind)
+            elif isinstance(part, NoteList):
+                # The notes are at their reference points; divGen says where their list stood.
+                gen = _el(div, "divGen", type="notes")
+                if part.heading:
+                    _el(gen, "head", part.heading)
             else:
                 self.block(div, part)
+
+    def participant_list(self, div, part: ParticipantList) -> None:
+        """The participants block as written: a list of names (pointing to the persons) and roles;
+        side headings ("On the Soviet side:") are labels, each with its names in a nested list."""
+        element = _el(div, "list", type="participants")
+        if part.heading:
+            self.inlines(_el(element, "head"), part.heading)
+        sides = any(group.label is not None for group in part.groups)
+        for group in part.groups:
+            if not sides:
+                for entry in group.entries:
+                    self.inlines(_el(element, "item"), entry.children)
+                continue
+            self.inlines(_el(element, "label"), group.label or ())
+            item = _el(element, "item")
+            if group.entries:
+                inner = _el(item, "list")
+                for entry in group.entries:
+                    self.inlines(_el(inner, "item"), entry.children)
 
     def turn(self, div, turn: Turn, number: int) -> None:
         sp = _el(div, "sp", who="#" + turn.speaker)
         sp.set(f"{{{XML_NS}}}id", f"sp{number}")
-        _el(sp, "speaker", turn.label)
+        if turn.label_nodes:
+            # "[Joseph] Stalin:": the label as written, the editors' supplement marked in it.
+            self.inlines(_el(sp, "speaker"), turn.label_nodes)
+        else:
+            _el(sp, "speaker", turn.label)
         for block in turn.blocks:
             self.block(sp, block)
 
@@ -304,7 +385,10 @@ class _Writer:
         if isinstance(block, Paragraph):
             self.inlines(_el(parent, "p"), block.children)
         elif isinstance(block, StageDirection):
-            _el(parent, "stage", block.text, type=block.kind)
+            if block.children:
+                self.inlines(_el(parent, "stage", type=block.kind), block.children)
+            else:
+                _el(parent, "stage", block.text, type=block.kind)
         elif isinstance(block, ItemList):
             element = _el(parent, "list", rend="numbered")
             self._link_ids.apply(element, "list", block.sequence)
@@ -328,9 +412,32 @@ class _Writer:
             elif isinstance(node, Sic):
                 self.inlines(_el(parent, "sic"), node.children)
             elif isinstance(node, Gap):
-                _el(parent, "gap", reason=node.reason)
+                # [...] is reason "omitted"; rend keeps the form of the ellipsis ([…] "ellipsis").
+                # An unknown keyword ("[INAUDIBLE WORDS?]") keeps its words as the gap's description.
+                gap = _el(parent, "gap", reason=node.reason, rend=node.rend)
+                if node.description is not None:
+                    _el(gap, "desc", node.description)
             elif isinstance(node, InlineStage):
-                _el(parent, "stage", node.text, type=node.kind)
+                if node.children:
+                    self.inlines(_el(parent, "stage", type=node.kind), node.children)
+                else:
+                    _el(parent, "stage", node.text, type=node.kind)
+            elif isinstance(node, Unclear):
+                # The doubted words; the mark ("[?]", "(?)") stays text after the element, as written.
+                self.inlines(_el(parent, "unclear"), node.children)
+            elif isinstance(node, PlaceName):
+                _el(parent, "placeName", node.text)
+            elif isinstance(node, PersonName):
+                element = _el(parent, "persName", None if node.children else node.text, ref="#" + node.person)
+                if node.children:
+                    self.inlines(element, node.children)
+            elif isinstance(node, RoleName):
+                _el(parent, "roleName", node.text)
+            elif isinstance(node, Footnote):
+                # At the reference point, with the note's text from the list after the record;
+                # rend "glued" for a marker that was stuck to the word ("Germany1").
+                note = _el(parent, "note", n=node.n, place="end", rend="glued" if node.glued else None)
+                self.inlines(note, node.children)
             elif isinstance(node, DateExpr):
                 _el(parent, "date", node.text, when=node.when)
             elif isinstance(node, TimeExpr):
@@ -346,6 +453,19 @@ class _Writer:
                 self.inlines(element, node.children)
             else:  # pragma: no cover
                 raise TypeError(f"no TEI for {type(node).__name__}")
+
+
+def _transcript_language(metadata) -> tuple[str | None, str | None]:
+    """The code and name of the transcript's language: the user's, else the transcript's own."""
+    if metadata.given_language:
+        from ..reader.preamble import LANGUAGES
+
+        names = {code: name.capitalize() for name, code in LANGUAGES.items()}
+        return metadata.given_language, names.get(metadata.given_language, metadata.given_language)
+    language = metadata.transcript_language
+    if language and language.code:
+        return language.code, language.name
+    return None, None
 
 
 class _LinkIds:
@@ -394,6 +514,9 @@ def _linkable(parts):
                 yield from _linkable_inline(item.children)
         elif isinstance(part, (Paragraph, Dateline)):
             yield from _linkable_inline(part.children)
+        elif isinstance(part, Opener):
+            for line in part.lines:
+                yield from _linkable_inline(getattr(line, "children", ()))
 
 
 def _linkable_inline(nodes):
@@ -401,5 +524,5 @@ def _linkable_inline(nodes):
         if isinstance(node, InlineQuote):
             yield ("quote", node.quotation)
             yield from _linkable_inline(node.children)
-        elif isinstance(node, Sic):
+        elif isinstance(node, (Sic, Unclear, Footnote, InlineStage)):
             yield from _linkable_inline(node.children)

@@ -14,6 +14,13 @@
     stage, q, quote    their text as written (parentheses and quotation marks are in the text)
     list               each label, a space, its item, as a paragraph
     date, time         their text as written (the normalised values are attributes)
+    opener             one paragraph: its datelines and argument, one per line
+    list[participants] one paragraph: head, side labels and items (names, roles), one per line
+    div/note           a stamp or shelfmark, as a paragraph
+    note[@place=end]   [n] at its reference point (n alone when rend="glued"); the notes again
+                       as "[n] text" paragraphs where divGen[@type=notes] stands, after its head
+    gap                [...] for reason omitted ([…] when rend="ellipsis"); [words] with a desc
+    unclear            its words (the mark after it is text)
 
   Run it without tei-meeting:  xsltproc tei-to-text.xsl record.xml
 -->
@@ -73,15 +80,64 @@
   </xsl:template>
 
   <!-- Blocks: each starts a paragraph. $prefix carries a speaker label to its turn's first block. -->
-  <xsl:template match="tei:body | tei:div | tei:opener" mode="block">
+  <xsl:template match="tei:body | tei:div" mode="block">
     <xsl:apply-templates select="*" mode="block"/>
   </xsl:template>
 
+  <!-- The record's heading lines of one paragraph: one per line. -->
+  <xsl:template match="tei:opener" mode="block">
+    <xsl:value-of select="$sep"/>
+    <xsl:for-each select="*">
+      <xsl:if test="position() &gt; 1">
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="self::tei:argument">
+          <xsl:apply-templates select="tei:p/node()"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A participants block: heading, side labels and entries, one per line, as one paragraph. -->
+  <xsl:template match="tei:list[@type='participants']" mode="block">
+    <xsl:value-of select="$sep"/>
+    <xsl:for-each select="tei:head | tei:label[normalize-space()] | tei:item[not(tei:list)] | tei:item/tei:list/tei:item">
+      <xsl:if test="position() &gt; 1">
+        <xsl:text>&#10;</xsl:text>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Stamps and shelfmarks where they stood. -->
+  <xsl:template match="tei:div/tei:note" mode="block">
+    <xsl:value-of select="$sep"/>
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- The note list after the record: its heading, then each note of the text as "[n] text". -->
+  <xsl:template match="tei:divGen[@type='notes']" mode="block">
+    <xsl:for-each select="tei:head">
+      <xsl:value-of select="concat($sep, .)"/>
+    </xsl:for-each>
+    <xsl:for-each select="//tei:text//tei:note[@place='end']">
+      <xsl:value-of select="concat($sep, '[', @n, '] ')"/>
+      <xsl:apply-templates/>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template match="tei:sp" mode="block">
-    <xsl:variable name="label" select="concat(tei:speaker, ' ')"/>
+    <xsl:variable name="speaker">
+      <xsl:apply-templates select="tei:speaker"/>
+    </xsl:variable>
+    <xsl:variable name="label" select="concat($speaker, ' ')"/>
     <xsl:variable name="blocks" select="*[not(self::tei:speaker)]"/>
     <xsl:if test="not($blocks)">
-      <xsl:value-of select="concat($sep, tei:speaker)"/>
+      <xsl:value-of select="concat($sep, $speaker)"/>
     </xsl:if>
     <xsl:apply-templates select="$blocks[1]" mode="block">
       <xsl:with-param name="prefix" select="$label"/>
@@ -130,6 +186,28 @@
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <xsl:value-of select="concat('[', translate(@reason, $lower, $upper), ']')"/>
+    <xsl:choose>
+      <xsl:when test="tei:desc">
+        <xsl:value-of select="concat('[', tei:desc, ']')"/>
+      </xsl:when>
+      <xsl:when test="@reason = 'omitted' and @rend = 'ellipsis'">[…]</xsl:when>
+      <xsl:when test="@reason = 'omitted' and @rend = 'spaced'">[. . .]</xsl:when>
+      <xsl:when test="@reason = 'omitted'">[...]</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('[', translate(@reason, $lower, $upper), ']')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A footnote at its reference point: only its marker; its text goes to the note list. -->
+  <xsl:template match="tei:note[@place='end']">
+    <xsl:choose>
+      <xsl:when test="@rend = 'glued'">
+        <xsl:value-of select="@n"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat('[', @n, ']')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

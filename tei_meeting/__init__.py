@@ -22,8 +22,8 @@ from .reader import decode, read
 _LAZY = {
     "write_tei": "tei",
     "serialize": "tei",
-    "transform": "transform",
-    "FORMATS": "transform",
+    "transform": "transforms",
+    "FORMATS": "transforms",
     "validate": "validation",
 }
 

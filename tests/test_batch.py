@@ -139,3 +139,19 @@ def test_corpus_refuses_non_tei(tmp_path):
     result = run("corpus", tmp_path / "x.xml")
     assert result.exit_code == 1
     assert "[not-tei]" in result.stderr
+
+
+def test_corpus_file_is_indented_and_refuses_hostile_xml(tmp_path):
+    run("convert", SEED, "--out-dir", tmp_path / "tei")
+    result = run("corpus", tmp_path / "tei", "-o", tmp_path / "corpus.xml")
+    assert result.exit_code == 0
+    lines = (tmp_path / "corpus.xml").read_text().splitlines()
+    assert lines[1] == '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">' and lines[2] == "  <teiHeader>"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-TEXT")
+    (tmp_path / "tei" / "evil.xml").write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>\n<TEI xmlns="{NS["tei"]}">&x;</TEI>'
+    )
+    hostile = run("corpus", tmp_path / "tei")
+    assert hostile.exit_code == 1
+    assert "[doctype-refused]" in hostile.stderr and "SECRET-TEXT" not in hostile.output

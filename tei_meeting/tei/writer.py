@@ -102,7 +102,7 @@ _ELEMENT_ONLY = {
     "correction", "normalization", "quotation", "hyphenation", "segmentation", "interpretation",
     "profileDesc", "abstract", "langUsage", "particDesc", "listPerson", "person", "settingDesc",
     "setting", "text", "body", "div", "opener", "sp", "list", "argument", "textClass", "keywords",
-    "divGen",
+    "divGen", "teiCorpus",
 }
 
 

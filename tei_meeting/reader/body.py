@@ -346,7 +346,7 @@ class BodyReader:
 
     def _heading_fields(self, chunk: Chunk) -> Opener | None:
         """``Date and Time: ...`` / ``Location: ...`` / ``Subject: ...`` lines, one paragraph."""
-        lines = _line_chunks(chunk)
+        lines = chunk.lines()
         if not lines or field_line(lines[0].text) is None:
             return None
         # A line that is not a field continues the field before it (a subject over two lines).
@@ -569,14 +569,6 @@ def full_name_of(label) -> str:
     return label.name
 
 
-def _line_chunks(chunk: Chunk) -> list[Chunk]:
-    result, position = [], 0
-    for line in chunk.text.split("\n"):
-        part = chunk.sub(position, position + len(line)).strip()
-        if part.text:
-            result.append(part)
-        position += len(line) + 1
-    return result
 
 
 def _reindex(blocks: dict, chunks: list[Chunk]) -> dict:

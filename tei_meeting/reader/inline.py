@@ -255,16 +255,10 @@ class InlineReader:
         last = nodes[-1]
         if mark is not None:
             if isinstance(last, Text):
-                body = last.text.rstrip()
-                flagged = _flagged_words(body)
-                keep = body[: len(body) - len(flagged)]
-                start = last.span.start + len(keep)
-                nodes.pop()
-                if keep:
-                    nodes.append(Text(keep, last.span))
-                flagged_span = self.source.span(start, start + len(flagged))
-                nodes.append(Unclear((Text(flagged, flagged_span),), mark, flagged_span))
-                nodes.append(Text(last.text[len(body) :] + mark, self.source.span(start + len(flagged))))
+                flagged = self._take_flagged(nodes)
+                nodes.append(Unclear((flagged,), mark, flagged.span))
+                rest = last.text[len(last.text.rstrip()) :] + mark
+                nodes.append(Text(rest, self.source.span(flagged.span.end)))
             else:
                 nodes[-1] = Unclear((last,), mark, last.span)
                 nodes.append(Text(mark, span))
@@ -273,15 +267,19 @@ class InlineReader:
             nodes[-1] = Sic((last,), last.span)
             return
         # The white space before the mark belongs to it; the TEI-to-text rule writes " [sic]" back.
+        flagged = self._take_flagged(nodes)
+        nodes.append(Sic((flagged,), flagged.span))
+
+    def _take_flagged(self, nodes: list[Inline]) -> Text:
+        """Split the words a mark flags off the end of the last text node; return them as a node."""
+        last = nodes.pop()
         body = last.text.rstrip()
         flagged = _flagged_words(body)
         keep = body[: len(body) - len(flagged)]
-        start = last.span.start + len(keep)
-        nodes.pop()
         if keep:
             nodes.append(Text(keep, last.span))
-        flagged_span = self.source.span(start, start + len(flagged))
-        nodes.append(Sic((Text(flagged, flagged_span),), flagged_span))
+        start = last.span.start + len(keep)
+        return Text(flagged, self.source.span(start, start + len(flagged)))
 
 
 def _matching_bracket(text: str, opening: int) -> int:

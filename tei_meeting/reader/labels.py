@@ -22,6 +22,7 @@ This module only finds labels; ``body.py`` decides turns and ``persons.py`` who 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -100,6 +101,7 @@ def _is_person_paren(inner: str) -> bool:
     return all(re.fullmatch(r"[A-Z][\w'’\-]*\.?", w) for w in parts)
 
 
+@functools.lru_cache(maxsize=2048)  # asked of each paragraph by several passes; pure, so cached
 def colon_label(text: str) -> Label | None:
     """``Stalin:``, ``[Joseph] Stalin:``, ``N.S. Khrushchev (after ...):``, ``North (KIM):`` at the start."""
     match = COLON_LABEL.match(text)
@@ -117,6 +119,7 @@ def colon_label(text: str) -> Label | None:
     return Label(name, name, match.end("name"), "colon")
 
 
+@functools.lru_cache(maxsize=2048)
 def period_label(text: str) -> Label | None:
     """A candidate ``Name.`` label (acceptance is decided by ``LabelPolicy``)."""
     match = PERIOD_LABEL.match(text)

@@ -95,9 +95,9 @@ def read_block(chunks: list[Chunk], source: SourceText) -> Block:
     first = chunks[0]
     match = HEADING.match(first.text)
     heading = first.sub(0, match.end()).strip()
-    lines = _lines(first.sub(match.end()))
+    lines = first.sub(match.end()).lines()
     for chunk in chunks[1:]:
-        lines.extend(_lines(chunk))
+        lines.extend(chunk.lines())
     groups: list[Group] = []
     current = Group(None, None, [])
     # Each ";"-separated piece is read on its own: the text rule gives each back on a line of its own.
@@ -119,14 +119,6 @@ def read_block(chunks: list[Chunk], source: SourceText) -> Block:
     return Block(heading, groups, source.span(first.start, chunks[-1].end))
 
 
-def _lines(chunk: Chunk) -> list[Chunk]:
-    result, position = [], 0
-    for line in chunk.text.split("\n"):
-        part = chunk.sub(position, position + len(line)).strip()
-        if part.text:
-            result.append(part)
-        position += len(line) + 1
-    return result
 
 
 def _semicolon_pieces(line: Chunk) -> list[Chunk]:

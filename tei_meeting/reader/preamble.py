@@ -128,7 +128,7 @@ class PreambleReader:
         return metadata, index
 
     def _title_or_date(self, chunk: Chunk, title, date):
-        for line_chunk in _lines(chunk):
+        for line_chunk in chunk.lines():
             heading = _HEADING.match(line_chunk.text)
             text = _unmark(heading.group("text")) if heading else _unmark(line_chunk.text)
             offset = line_chunk.text.find(text)
@@ -171,7 +171,7 @@ class PreambleReader:
         return Credit(text, match.start("funder"), match.end("funder"), span)
 
     def _citation(self, chunks: list[Chunk]) -> dict:
-        lines = [line for chunk in chunks for line in _lines(chunk)]
+        lines = [line for chunk in chunks for line in chunk.lines()]
         urls = [line for line in lines if _URL_LINE.match(line.text)]
         texts = [line for line in lines if not _URL_LINE.match(line.text)]
         result: dict = {}
@@ -201,15 +201,6 @@ def _with_transcript_language(metadata: Metadata, reader: PreambleReader) -> Met
     return metadata
 
 
-def _lines(chunk: Chunk) -> list[Chunk]:
-    result = []
-    position = 0
-    for line in chunk.text.split("\n"):
-        sub = chunk.sub(position, position + len(line)).strip()
-        if sub.text:
-            result.append(sub)
-        position += len(line) + 1
-    return result
 
 
 def _citation_parts(text: str) -> list[CitationPart]:

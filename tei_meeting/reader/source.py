@@ -45,6 +45,16 @@ class Chunk:
         finish = len(self.text) if finish is None else finish
         return Chunk(self.text[begin:finish], self.start + begin)
 
+    def lines(self) -> list[Chunk]:
+        """The chunk's non-empty lines, each stripped, with their offsets."""
+        result, position = [], 0
+        for line in self.text.split("\n"):
+            part = self.sub(position, position + len(line)).strip()
+            if part.text:
+                result.append(part)
+            position += len(line) + 1
+        return result
+
     def strip(self) -> Chunk:
         stripped = self.text.lstrip()
         begin = len(self.text) - len(stripped)

@@ -234,6 +234,7 @@ class PersonRegistry:
         self.personography = personography
         self.persons: list[_Person] = []
         self._ids: list[str] | None = None
+        self._speakers: dict[str, int] = {}  # label -> person, once resolved (a record repeats its labels)
 
     def listed(self, name: str, span: Span, role: str | None = None, affiliation: str | None = None) -> int:
         """A person named in a participants block (who may never speak)."""
@@ -251,9 +252,12 @@ class PersonRegistry:
 
     def speaker(self, name: str, span: Span, affiliation: str | None = None) -> int:
         """The person a speaker label names; a new person when no known one matches."""
-        key = self._find(name)
+        key = self._speakers.get(name)
         if key is None:
-            key = self._new(name, span)
+            key = self._find(name)
+            if key is None:
+                key = self._new(name, span)
+            self._speakers[name] = key
         person = self.persons[key]
         if name not in person.names:
             person.names.append(name)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the source text: 1-based line and column of its start, and character offsets."""
 
@@ -28,7 +28,7 @@ class Span:
 # --- inline nodes -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Plain transcribed text."""
 
@@ -36,7 +36,7 @@ class Text:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Supplied:
     """An editor's insertion in square brackets, e.g. ``Chiang [Kai-shek]``: ``text`` is without brackets."""
 
@@ -44,7 +44,7 @@ class Supplied:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sic:
     """Words the transcript flags with ``[sic]``: ``children`` are the flagged words."""
 
@@ -52,7 +52,7 @@ class Sic:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     """An editorial bracket that stands for missing text, e.g. ``[ILLEGIBLE]``; ``reason`` is lower case.
 
@@ -65,7 +65,7 @@ class Gap:
     rend: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineStage:
     """A stage direction inside a paragraph, e.g. ``(Shows map).`` before the words of a turn.
 
@@ -78,7 +78,7 @@ class InlineStage:
     children: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateExpr:
     """A date as written, with its ISO value (``when``), e.g. "9 July 1945" -> 1945-07-09."""
 
@@ -87,7 +87,7 @@ class DateExpr:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpr:
     """A time or time range as written, with ISO values, e.g. "9:00 - 10:40 p.m." -> 21:00:00, 22:40:00."""
 
@@ -98,7 +98,7 @@ class TimeExpr:
     end: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InlineQuote:
     """A quotation inside a paragraph: a whole short one, or one part of a long one (see QuoteBlock)."""
 
@@ -107,7 +107,7 @@ class InlineQuote:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unclear:
     """Words the transcript doubts: ``word [?]`` (the editors' mark, ``mark`` "[?]") or ``word (?)``
     (``mark`` "(?)"); ``children`` are the doubted words, the mark is given back by the text rule."""
@@ -117,7 +117,7 @@ class Unclear:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceName:
     """A place named in a ``Location:`` or ``PLACE:`` line, as written."""
 
@@ -125,7 +125,7 @@ class PlaceName:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonName:
     """A person named in a participants block, linked to a participant id."""
 
@@ -135,7 +135,7 @@ class PersonName:
     children: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleName:
     """A person's role or office as written in a participants block ("Chairman of the Council")."""
 
@@ -143,7 +143,7 @@ class RoleName:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote at its reference point: ``n`` as written in the marker, the note's text moved here
     from the note list after the record. ``glued`` for a marker stuck to a word ("Germany1")."""
@@ -163,7 +163,7 @@ Inline = Union[
 # --- block nodes --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of a turn (or of the record outside any turn)."""
 
@@ -171,7 +171,7 @@ class Paragraph:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StageDirection:
     """A paragraph that is only a stage direction, e.g. ``(Stalin laughs).``; ``kind`` is a TEI stage type or None.
 
@@ -183,7 +183,7 @@ class StageDirection:
     children: tuple[Inline, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     """A numbered point, e.g. ``1) Sovereignty ...``: ``label`` as written ("1)"), ``number`` its value."""
 
@@ -193,7 +193,7 @@ class ListItem:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemList:
     """Consecutive numbered points. Points of one list split by other speakers share ``sequence``."""
 
@@ -202,7 +202,7 @@ class ItemList:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteBlock:
     """Paragraphs of a quotation (a telegram read out). Parts of one quotation share ``quotation``."""
 
@@ -211,7 +211,7 @@ class QuoteBlock:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """The line that dates the record, e.g. "9 July 1945, 9:00 - 10:40 p.m.", or a line of the record's
     heading that says when or where ("Date and Time: ...", "Location: ...")."""
@@ -220,7 +220,7 @@ class Dateline:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Argument:
     """A ``Subject:`` line of the record's heading: what the meeting was about, as written."""
 
@@ -228,7 +228,7 @@ class Argument:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Opener:
     """The heading lines of the record that stood in one paragraph (datelines and subject lines), or
     a stamp above them."""
@@ -237,7 +237,7 @@ class Opener:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantEntry:
     """One line (or ``;``-separated part of one) of a participants block: names and roles as written."""
 
@@ -245,7 +245,7 @@ class ParticipantEntry:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantGroup:
     """The entries under a side's heading ("On the Soviet side:"); ``label`` None before any heading."""
 
@@ -254,7 +254,7 @@ class ParticipantGroup:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantList:
     """A ``Present:`` / ``Participants:`` block kept in the body: its heading and its groups of entries."""
 
@@ -263,7 +263,7 @@ class ParticipantList:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordNote:
     """A line that is neither speech nor narrative: a classification stamp ("TOP SECRET", kind
     "classification") or an archival reference ("RGANI. Collection 52 ...", kind "archival")."""
@@ -273,7 +273,7 @@ class RecordNote:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoteList:
     """Where the record's note list stood (after the record); ``heading`` as written ("Notes:") or None.
     The notes themselves are ``Footnote`` nodes at their reference points."""
@@ -285,7 +285,7 @@ class NoteList:
 Block = Union[Paragraph, StageDirection, ItemList, QuoteBlock]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Turn:
     """One labelled turn: who speaks (``speaker`` is a Participant id), the label as written, and what is said.
 
@@ -305,7 +305,7 @@ BodyPart = Union[Dateline, Opener, ParticipantList, RecordNote, NoteList, Paragr
 # --- the record and its metadata -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuthorityId:
     """An identifier of a person in an authority file (``kind`` "VIAF", "Wikidata", ...)."""
 
@@ -313,7 +313,7 @@ class AuthorityId:
     value: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Participant:
     """A person of the record; ``id`` is stable (derived from the first label's full form, or given by
     a personography), ``name`` the fullest form known (editorial supplements without brackets).
@@ -331,7 +331,7 @@ class Participant:
     speaks: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """A metadata value as written in the transcript's preamble."""
 
@@ -339,7 +339,7 @@ class Field:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitationPart:
     """A recognised piece of the citation string: ``kind`` (title, date, archive, collection, box,
     folder, repository, contributor), its offsets in the citation text and, for dates, its ISO value."""
@@ -350,7 +350,7 @@ class CitationPart:
     value: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """The archive's citation, kept whole, with the pieces that were recognised in it."""
 
@@ -366,7 +366,7 @@ class Citation:
         return None if found is None else self.text[found.start : found.end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     """The credit line, kept whole, and the funder named in it (offsets into ``text``)."""
 
@@ -382,7 +382,7 @@ class Credit:
         return self.text[self.funder_start : self.funder_end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Language:
     """A language as named in the transcript and its BCP 47 code (None where it is not known)."""
 
@@ -391,7 +391,7 @@ class Language:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What the transcript's preamble says about the record. Absent values stay None."""
 
@@ -411,7 +411,7 @@ class Metadata:
     subject: tuple[Field, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Setting:
     """When and where the meeting took place, normalised from the dateline or the record's heading."""
 
@@ -421,7 +421,7 @@ class Setting:
     place: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """A whole record: metadata, participants in order of first appearance, and the body."""
 

@@ -9,7 +9,7 @@ Shrunk failures the generator found are kept below as named regression cases.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 

@@ -11,7 +11,6 @@ import copy
 import csv
 import io
 import json
-from pathlib import Path
 
 import lxml.html
 import pytest

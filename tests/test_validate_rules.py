@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from lxml import isoschematron
 
-import tei_meeting
 from tei_meeting.checks import run_checks
 from tei_meeting.validation import SCHEMATRON, schema_path
 from tei_meeting.xmlsafe import parse_xml

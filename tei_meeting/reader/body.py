@@ -279,7 +279,7 @@ class BodyReader:
                     front.append(("paragraph", chunk))
                 continue
             span = self.source.span(chunk.start, chunk.start + len(label.label))
-            speaker = self.persons.speaker(full_name_of(label), span, label.affiliation)
+            speaker = self.persons.speaker(label.name, span, label.affiliation)
             if label.kind != "colon":
                 self.reporter.info("label-" + label.kind, f"{label.label!r} is taken as a speaker label", span)
             rest = chunk.sub(label.end).strip()
@@ -563,10 +563,6 @@ class BodyReader:
         if position < len(chunk.text):
             nodes.extend(self.inline.read(chunk.sub(position)))
         return nodes
-
-
-def full_name_of(label) -> str:
-    return label.name
 
 
 

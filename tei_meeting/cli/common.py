@@ -32,3 +32,16 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def emit(data: bytes, output: Path | None) -> int:
+    """The command's result to ``output`` (atomically) or to standard output; the exit status."""
+    if output is None:
+        click.echo(data, nl=False)  # bytes go to the binary stdout as they are
+        return 0
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        click.echo(f"{output}: error: cannot write: {error.strerror or error} [io]", err=True)
+        return EXIT_USAGE
+    return 0

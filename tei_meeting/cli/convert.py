@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Reporter, Severity, TeiMeetingError
-from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomically
+from .common import EXIT_INVALID, EXIT_USAGE, emit, print_diagnostics
 
 
 @click.command()
@@ -93,15 +93,7 @@ def _convert_single(source: str, output: Path | None, strict: bool, minimum: Sev
         print_diagnostics(error.diagnostics, Severity.INFO)
         return EXIT_INVALID
     print_diagnostics(reporter.diagnostics, minimum)
-    if output is None:
-        click.echo(tei, nl=False)
-        return 0
-    try:
-        write_atomically(output, tei)
-    except OSError as error:
-        click.echo(f"{output}: error: cannot write: {error.strerror or error} [io]", err=True)
-        return EXIT_USAGE
-    return 0
+    return emit(tei, output)
 
 
 def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool, quiet: bool, minimum: Severity, options: dict) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Severity, TeiMeetingError
-from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomically
+from .common import EXIT_INVALID, EXIT_USAGE, emit, print_diagnostics
 
 
 @click.command()
@@ -17,7 +17,7 @@ from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomicall
 @click.option("--title", help="The corpus title (default: 'Corpus of N meeting records').")
 def corpus(sources: tuple[Path, ...], output: Path | None, title: str | None) -> None:
     """Combine TEI files (or directories of *.xml) into one teiCorpus with a shared personography."""
-    from ..corpus import build_corpus
+    from ..tei.corpus import build_corpus
 
     files: list[Path] = []
     for source in sources:
@@ -35,12 +35,7 @@ def corpus(sources: tuple[Path, ...], output: Path | None, title: str | None) ->
     except TeiMeetingError as error:
         print_diagnostics(error.diagnostics, Severity.INFO)
         sys.exit(EXIT_INVALID)
-    if output is None:
-        click.echo(data, nl=False)
-        return
-    try:
-        write_atomically(output, data)
-    except OSError as error:
-        click.echo(f"{output}: error: cannot write: {error.strerror or error} [io]", err=True)
-        sys.exit(EXIT_USAGE)
-    click.echo(f"{len(documents)} documents -> {output}", err=True)
+    status = emit(data, output)
+    if status == 0 and output is not None:
+        click.echo(f"{len(documents)} documents -> {output}", err=True)
+    sys.exit(status)

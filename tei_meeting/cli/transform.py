@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Severity, TeiMeetingError
-from .common import EXIT_INVALID, EXIT_USAGE, print_diagnostics, write_atomically
+from .common import EXIT_INVALID, EXIT_USAGE, emit, print_diagnostics, write_atomically
 
 
 def _formats():
@@ -116,15 +116,7 @@ def _transform_single(source: str, to: str, output: Path | None) -> int:
     result = _run(data, name, to)
     if result is None:
         return EXIT_INVALID
-    if output is None:
-        click.echo(result, nl=False)  # bytes: written to the binary stdout, UTF-8 as made
-        return 0
-    try:
-        write_atomically(output, result)
-    except OSError as error:
-        click.echo(f"{output}: error: cannot write: {error.strerror or error} [io]", err=True)
-        return EXIT_USAGE
-    return 0
+    return emit(result, output)
 
 
 def _plan(paths: list[Path], to: str, out_dir: Path) -> list[tuple[Path, Path]]:

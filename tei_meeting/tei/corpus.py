@@ -14,10 +14,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import __version__
-from .diagnostics import Diagnostic, Severity, TeiMeetingError
-from .tei.writer import TEI_NS, XML_NS, serialize
-from .xmlsafe import parse_xml
+from .. import __version__
+from ..diagnostics import Diagnostic, Severity, TeiMeetingError
+from .writer import TEI_NS, XML_NS, serialize
+from ..xmlsafe import parse_xml
 
 _T = "{%s}" % TEI_NS
 _ID = f"{{{XML_NS}}}id"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,34 +53,55 @@ class Outcome:
         return sum(1 for d in self.diagnostics if d.severity == Severity.WARNING)
 
 
-def find_inputs(paths: list[Path]) -> list[tuple[Path, Path]]:
-    """(input file, its output path relative to the output directory) for files and directories."""
-    found: list[tuple[Path, Path]] = []
+def find_inputs(paths: list[Path]) -> Iterator[tuple[Path, Path]]:
+    """(input file, its output path relative to the output directory), in a stable order.
+
+    Directories are walked for transcripts and sorted by name; only names (strings) are held
+    while a directory is read, so a walk over a large corpus stays small.
+    """
     for path in paths:
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES):
-                found.append((file, file.relative_to(path).with_suffix(".xml")))
+            names = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in TRANSCRIPT_SUFFIXES and p.is_file())
+            for name in names:
+                file = Path(name)
+                yield file, file.relative_to(path).with_suffix(".xml")
         else:
-            found.append((path, Path(path.name).with_suffix(".xml")))
-    return found
+            yield path, Path(path.name).with_suffix(".xml")
 
 
-def plan(paths: list[Path], out_dir: Path) -> list[Job]:
-    """The jobs for ``paths`` (files and directories) writing into ``out_dir``.
+class Plan:
+    """The jobs for ``paths`` (files and directories) writing into ``out_dir``, produced lazily.
 
-    Two inputs that would write the same output are an error the caller must fix: a silent
-    overwrite would lose a record.
+    Creating the plan walks the inputs once to count them and to refuse two inputs that would
+    write the same output (a silent overwrite would lose a record); iterating walks them again
+    and yields one ``Job`` at a time, so a corpus of any size costs the parent only a set of
+    output names.
     """
-    jobs: list[Job] = []
-    seen: dict[Path, Path] = {}
-    for source, relative in find_inputs(paths):
-        output = out_dir / relative
-        if output in seen:
-            message = f"{source} and {seen[output]} would both be written to {output}; rename one"
-            raise TeiMeetingError([Diagnostic(Severity.ERROR, "output-clash", message, str(source))])
-        seen[output] = source
-        jobs.append(Job(source, output, str(source), relative.as_posix()))
-    return jobs
+
+    def __init__(self, paths: list[Path], out_dir: Path) -> None:
+        self.paths = paths
+        self.out_dir = out_dir
+        seen: set[str] = set()
+        for source, relative in find_inputs(paths):
+            key = relative.as_posix()
+            if key in seen:
+                first = next(s for s, r in find_inputs(paths) if r.as_posix() == key)
+                message = f"{source} and {first} would both be written to {out_dir / relative}; rename one"
+                raise TeiMeetingError([Diagnostic(Severity.ERROR, "output-clash", message, str(source))])
+            seen.add(key)
+        self.count = len(seen)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Job]:
+        for source, relative in find_inputs(self.paths):
+            yield Job(source, self.out_dir / relative, str(source), relative.as_posix())
+
+
+def plan(paths: list[Path], out_dir: Path) -> Plan:
+    """The jobs for ``paths`` writing into ``out_dir`` (see ``Plan``)."""
+    return Plan(paths, out_dir)
 
 
 def fingerprint(data: bytes, options: str = "") -> str:
@@ -143,8 +164,13 @@ def _work(task: _Task) -> Outcome:
     return Outcome(job, "converted", reporter.diagnostics, stamp)
 
 
+#: Jobs handed to the worker pool at a time: enough to keep every worker busy, few enough that
+#: the parent never holds the whole corpus in its queues.
+WINDOW = 512
+
+
 def run(
-    jobs: list[Job],
+    jobs: Iterable[Job],
     *,
     workers: int = 1,
     strict: bool = False,
@@ -160,10 +186,22 @@ def run(
     fingerprints.
     """
     manifest = manifest or {}
-    tasks = [_Task(job, manifest.get(job.key), force, strict, options or {}, options_key) for job in jobs]
-    if workers <= 1 or len(tasks) <= 1:
+    tasks = (_Task(job, manifest.get(job.key), force, strict, options or {}, options_key) for job in jobs)
+    if workers <= 1:
         yield from map(_work, tasks)
         return
-    with multiprocessing.get_context().Pool(processes=min(workers, len(tasks))) as pool:
-        chunksize = max(1, min(16, len(tasks) // (workers * 8)))
-        yield from pool.imap(_work, tasks, chunksize=chunksize)
+    with multiprocessing.get_context().Pool(processes=workers) as pool:
+        for window in _windows(tasks, WINDOW):
+            # Small chunks: at the end of a window no worker waits long for another's last chunk.
+            yield from pool.imap(_work, window, chunksize=4)
+
+
+def _windows(items: Iterable, size: int) -> Iterator[list]:
+    window: list = []
+    for item in items:
+        window.append(item)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window

@@ -117,7 +117,7 @@ def _convert_batch(paths, out_dir: Path, workers: int, force: bool, strict: bool
     counts = {"converted": 0, "unchanged": 0, "failed": 0, "unwritable": 0}
     warnings = 0
     options_key = repr(sorted({"strict": strict, **options}.items()))
-    outcomes = batch.run(jobs, workers=workers, strict=strict, force=force, manifest=manifest, options=options, options_key=options_key)
+    outcomes = batch.run(jobs, workers=min(workers, len(jobs)), strict=strict, force=force, manifest=manifest, options=options, options_key=options_key)
     for outcome in outcomes:
         progress.clear()
         failed = outcome.status in {"failed", "unwritable"}

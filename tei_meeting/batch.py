@@ -24,6 +24,7 @@ from pathlib import Path
 
 from . import __version__
 from .diagnostics import Diagnostic, Reporter, Severity, TeiMeetingError
+from .files import write_atomically
 
 MANIFEST = ".tei-meeting-manifest.json"
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".text")
@@ -121,7 +122,6 @@ def load_manifest(out_dir: Path) -> dict[str, str]:
 
 
 def save_manifest(out_dir: Path, entries: dict[str, str]) -> None:
-    from .cli.common import write_atomically
 
     document = {"converter": f"tei-meeting {__version__}", "outputs": dict(sorted(entries.items()))}
     write_atomically(out_dir / MANIFEST, (json.dumps(document, indent=1) + "\n").encode())
@@ -140,7 +140,6 @@ class _Task:
 def _work(task: _Task) -> Outcome:
     """Worker: one input from file to written TEI. Never raises for bad input or I/O."""
     from . import convert
-    from .cli.common import write_atomically
 
     job = task.job
     try:

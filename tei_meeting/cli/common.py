@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from ..diagnostics import Severity
+from ..files import write_atomically  # noqa: F401  (commands import it from here)
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -19,19 +18,6 @@ def print_diagnostics(diagnostics, minimum: Severity = Severity.WARNING) -> None
     for diagnostic in sorted(diagnostics, key=lambda d: (d.file, d.line or 0, d.column or 0)):
         if diagnostic.severity >= minimum:
             click.echo(str(diagnostic), err=True)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never a partial file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def emit(data: bytes, output: Path | None) -> int:

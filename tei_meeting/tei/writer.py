@@ -478,9 +478,12 @@ class _LinkIds:
     def __init__(self, meeting: Meeting) -> None:
         self.parts: Counter = Counter()
         self.order: dict[tuple[str, int], int] = {}
+        numbered: Counter = Counter()  # how many quotations (lists) have been numbered so far
         for kind, key in _linkable(meeting.body):
             self.parts[(kind, key)] += 1
-            self.order.setdefault((kind, key), sum(1 for k in self.order if k[0] == kind) + 1)
+            if (kind, key) not in self.order:
+                numbered[kind] += 1
+                self.order[(kind, key)] = numbered[kind]
         self.seen: defaultdict = defaultdict(int)
 
     def is_split(self, kind: str, key: int) -> bool:
